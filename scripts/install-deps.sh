@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what Headway needs to build, test and run, and nothing that is already there.
+# Idempotent: a second run does no package work at all.
+set -euo pipefail
+
+APT_PACKAGES=(
+  build-essential cmake pkg-config git ca-certificates
+  libsqlite3-dev sqlite3
+  libfmt-dev nlohmann-json3-dev libcli11-dev libexpected-dev
+  libhowardhinnant-date-dev tzdata
+  libgtest-dev libgmock-dev libbenchmark-dev
+  hyperfine
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all system packages present"
+fi

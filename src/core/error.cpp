@@ -1,0 +1,18 @@
+#include "core/error.hpp"
+
+namespace headway {
+
+const char* to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::invalid: return "invalid";
+    case ErrorCode::not_found: return "not_found";
+    case ErrorCode::conflict: return "conflict";
+    case ErrorCode::not_ready: return "not_ready";
+    case ErrorCode::storage: return "storage";
+    case ErrorCode::corrupt: return "corrupt";
+    case ErrorCode::internal: return "internal";
+  }
+  return "internal";
+}
+
+}  // namespace headway

@@ -1,0 +1,109 @@
+#include "service/checkins.hpp"
+
+#include "service/goals.hpp"
+#include "service/values.hpp"
+
+namespace headway::service {
+
+namespace {
+
+// A check-in may be for today or the past, not the future; a year back is plenty for catching up.
+Result<Date> past_day(const Context& ctx, const core::Zone& zone, const std::optional<std::string>& text) {
+  const Date today = local_today(ctx, zone);
+  const Date d = HW_TRY(date_or_today(ctx, zone, text));
+  if (d > today) return invalid("date", core::to_string(d) + " is in the future");
+  return d;
+}
+
+Result<std::pair<Date, Date>> range(const Context& ctx, const core::Zone& zone, const std::optional<std::string>& from,
+                                    const std::optional<std::string>& to, int default_days) {
+  const Date t = HW_TRY(date_or_today(ctx, zone, to, "to"));
+  const Date f = from ? HW_TRY(date_or_today(ctx, zone, from, "from")) : core::add_days(t, 1 - default_days);
+  if (t < f) return invalid("to", "must not be before --from");
+  return std::pair{f, t};
+}
+
+}  // namespace
+
+Result<CheckinResult> checkin(Context& ctx, const Actor& actor, const CheckinInput& in) {
+  core::CheckIn c;
+  c.person_id = actor.person_id;
+  c.off = in.off;
+  if (in.start) c.start = HW_TRY(core::parse_time(*in.start, "start"));
+  if (in.end) c.end = HW_TRY(core::parse_time(*in.end, "end"));
+  c.stress = in.stress;
+  c.energy = in.energy;
+  c.after_hours = in.after_hours;
+  c.break_minutes = in.break_minutes;
+  c.progress = in.progress;
+  c.setback = in.setback;
+  c.note = in.note;
+  c.updated_at = ctx.clock();
+  return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<CheckinResult> {
+    const auto pz = HW_TRY(load_person(tx, actor));
+    c.date = HW_TRY(past_day(ctx, pz.zone, in.date));
+    HW_CHECK(core::finalize_checkin(c, pz.zone));
+    CheckinResult r;
+    r.updated = HW_TRY(tx.find_checkin(actor.person_id, c.date)).has_value();
+    HW_CHECK(tx.upsert_checkin(c));
+    r.checkin = c;
+    r.recycled_goals = HW_TRY(recycle_slipped_goals(tx, pz.person, pz.zone, local_today(ctx, pz.zone)));
+    return r;
+  });
+}
+
+Result<std::vector<core::CheckIn>> list_checkins(Context& ctx, const Actor& actor, const std::optional<std::string>& from,
+                                                 const std::optional<std::string>& to) {
+  return store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::vector<core::CheckIn>> {
+    const auto pz = HW_TRY(load_person(tx, actor));
+    const auto [f, t] = HW_TRY(range(ctx, pz.zone, from, to, 14));
+    return tx.list_checkins(actor.person_id, f, t);
+  });
+}
+
+Result<core::Win> add_win(Context& ctx, const Actor& actor, const WinInput& in) {
+  core::Win w;
+  w.person_id = actor.person_id;
+  w.text = in.text;
+  w.size = HW_TRY(core::parse_win_size(in.size));
+  HW_CHECK(core::validate_win(w));
+  w.created_at = ctx.clock();
+  return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<core::Win> {
+    const auto pz = HW_TRY(load_person(tx, actor));
+    w.date = HW_TRY(past_day(ctx, pz.zone, in.date));
+    if (in.goal_id) {
+      if (!HW_TRY(tx.find_goal(actor.person_id, *in.goal_id)))
+        return fail(ErrorCode::not_found, "no goal " + std::to_string(*in.goal_id), "goal");
+      w.goal_id = in.goal_id;
+    }
+    if (in.value) w.value_id = HW_TRY(resolve_value(tx, actor, *in.value)).id;
+    w.id = HW_TRY(tx.insert_win(w));
+    return w;
+  });
+}
+
+Result<std::vector<core::Win>> list_wins(Context& ctx, const Actor& actor, const std::optional<std::string>& from,
+                                         const std::optional<std::string>& to) {
+  return store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::vector<core::Win>> {
+    const auto pz = HW_TRY(load_person(tx, actor));
+    const auto [f, t] = HW_TRY(range(ctx, pz.zone, from, to, 28));
+    return tx.list_wins(actor.person_id, f, t);
+  });
+}
+
+Result<core::Reflection> reflect(Context& ctx, const Actor& actor, int score, const std::optional<std::string>& date,
+                                 const std::string& note) {
+  core::Reflection r;
+  r.person_id = actor.person_id;
+  r.score = HW_TRY(core::validate_reflection_score(score));
+  r.note = HW_TRY(core::validate_text(note, "note", 2000, false));
+  r.updated_at = ctx.clock();
+  return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<core::Reflection> {
+    const auto pz = HW_TRY(load_person(tx, actor));
+    r.week = core::week_start(HW_TRY(past_day(ctx, pz.zone, date)));
+    HW_CHECK(tx.upsert_reflection(r));
+    return r;
+  });
+}
+
+}  // namespace headway::service

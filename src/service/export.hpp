@@ -1,0 +1,18 @@
+#pragma once
+// Export of everything a person has, and its exact re-import into an empty database.
+#include <string>
+
+#include "service/context.hpp"
+
+namespace headway::service {
+
+inline constexpr int kExportVersion = 1;
+
+// The complete data of the actor as JSON text (format "headway-export", version 1).
+Result<std::string> export_all(Context& ctx, const Actor& actor);
+
+// Imports an export into a database without a profile. Everything is validated first; on any
+// error nothing is written, and the error names the JSON path.
+Result<Actor> import_all(Context& ctx, std::string_view json_text);
+
+}  // namespace headway::service

@@ -1,0 +1,144 @@
+#pragma once
+// The repository interface: everything Headway stores, independent of the database behind it.
+// Every query that reads a person's object takes the person's id, so another person's object
+// is simply not found.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/boundary.hpp"
+#include "core/checkin.hpp"
+#include "core/goal.hpp"
+#include "core/instrument.hpp"
+#include "core/motivation.hpp"
+#include "core/person.hpp"
+#include "core/stage.hpp"
+#include "core/value.hpp"
+#include "core/win.hpp"
+
+namespace headway::store {
+
+using core::Date;
+using core::Id;
+
+// One unit of work. Nothing is visible to others until commit(); destroying an uncommitted
+// transaction rolls it back. Inserts take the object's id when it is non-zero (import), and
+// otherwise assign one; they return the id.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual Result<void> commit() = 0;
+
+  // settings: small key/value pairs of the instance
+  virtual Result<std::optional<std::string>> get_setting(const std::string& key) = 0;
+  virtual Result<void> set_setting(const std::string& key, const std::string& value) = 0;
+
+  // people
+  virtual Result<Id> insert_person(const core::Person& p) = 0;
+  virtual Result<std::optional<core::Person>> find_person(Id id) = 0;
+  virtual Result<std::vector<core::Person>> list_people() = 0;
+  virtual Result<void> update_person(const core::Person& p) = 0;
+  // Deletes the person and everything they own.
+  virtual Result<void> delete_person(Id id) = 0;
+
+  // values
+  virtual Result<Id> insert_value(const core::Value& v) = 0;
+  virtual Result<void> update_value(const core::Value& v) = 0;
+  virtual Result<bool> delete_value(Id person, Id id) = 0;
+  virtual Result<std::vector<core::Value>> list_values(Id person) = 0;
+
+  // motivation profile
+  virtual Result<void> upsert_motivation(const core::Motivation& m) = 0;
+  virtual Result<std::vector<core::Motivation>> list_motivations(Id person) = 0;
+  virtual Result<Id> insert_catalyst(const core::Catalyst& c) = 0;
+  virtual Result<bool> delete_catalyst(Id person, Id id) = 0;
+  virtual Result<std::vector<core::Catalyst>> list_catalysts(Id person) = 0;
+
+  // goals, their stage history and completions
+  virtual Result<Id> insert_goal(const core::Goal& g) = 0;
+  virtual Result<void> update_goal(const core::Goal& g) = 0;
+  virtual Result<std::optional<core::Goal>> find_goal(Id person, Id id) = 0;
+  virtual Result<std::vector<core::Goal>> list_goals(Id person) = 0;
+  virtual Result<bool> delete_goal(Id person, Id id) = 0;
+  virtual Result<Id> insert_stage_entry(const core::StageEntry& e) = 0;
+  virtual Result<std::vector<core::StageEntry>> list_stage_entries(Id person, Id goal) = 0;
+  // Returns false when the goal already had a completion that day.
+  virtual Result<bool> insert_completion(const core::Completion& c) = 0;
+  virtual Result<bool> delete_completion(Id goal, Date date) = 0;
+  virtual Result<std::vector<core::Completion>> list_completions(Id goal, Date from, Date to) = 0;
+
+  // boundaries
+  virtual Result<Id> insert_boundary(const core::Boundary& b) = 0;
+  virtual Result<void> update_boundary(const core::Boundary& b) = 0;
+  virtual Result<std::optional<core::Boundary>> find_boundary(Id person, Id id) = 0;
+  virtual Result<std::vector<core::Boundary>> list_boundaries(Id person) = 0;
+  virtual Result<bool> delete_boundary(Id person, Id id) = 0;
+
+  // check-ins, one per person and local day
+  virtual Result<void> upsert_checkin(const core::CheckIn& c) = 0;
+  virtual Result<std::optional<core::CheckIn>> find_checkin(Id person, Date date) = 0;
+  virtual Result<std::vector<core::CheckIn>> list_checkins(Id person, Date from, Date to) = 0;
+  virtual Result<bool> delete_checkin(Id person, Date date) = 0;
+
+  // wins
+  virtual Result<Id> insert_win(const core::Win& w) = 0;
+  virtual Result<std::optional<core::Win>> find_win(Id person, Id id) = 0;
+  virtual Result<std::vector<core::Win>> list_wins(Id person, Date from, Date to) = 0;
+  virtual Result<bool> delete_win(Id person, Id id) = 0;
+
+  // weekly values reflections, one per person and ISO week
+  virtual Result<void> upsert_reflection(const core::Reflection& r) = 0;
+  virtual Result<std::vector<core::Reflection>> list_reflections(Id person, Date from, Date to) = 0;
+
+  // assessments with their scale scores
+  virtual Result<Id> insert_assessment(const core::Assessment& a) = 0;
+  virtual Result<std::vector<core::Assessment>> list_assessments(Id person) = 0;
+
+  // Rows per table, for verification after copies and imports.
+  virtual Result<std::vector<std::pair<std::string, int64_t>>> table_counts() = 0;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  // Starts a unit of work. Write transactions take the write lock up front.
+  virtual Result<std::unique_ptr<Transaction>> begin(bool write) = 0;
+  // "sqlite" or "postgresql".
+  virtual std::string backend() const = 0;
+  // The schema version this database is at.
+  virtual Result<int> schema_version() = 0;
+};
+
+struct SqliteOptions {
+  bool create = false;     // create the file when missing (init); otherwise a missing file is an error
+  int busy_timeout_ms = 5000;
+};
+
+// Opens (or with `create`, creates) a Headway SQLite database and migrates it.
+// A file that is not a Headway database is refused and left untouched.
+Result<std::unique_ptr<Database>> open_sqlite(const std::string& path, const SqliteOptions& options);
+
+// Copies a live SQLite database to `target` with SQLite's online backup.
+Result<void> backup_sqlite(const std::string& source, const std::string& target);
+
+// Runs fn inside one write transaction and commits it when fn succeeds.
+template <typename Fn>
+auto with_write(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
+  auto tx = db.begin(true);
+  if (!tx) return tl::unexpected(tx.error());
+  auto result = fn(**tx);
+  if (!result) return result;
+  if (auto c = (*tx)->commit(); !c) return tl::unexpected(c.error());
+  return result;
+}
+
+// Runs fn inside one read transaction.
+template <typename Fn>
+auto with_read(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
+  auto tx = db.begin(false);
+  if (!tx) return tl::unexpected(tx.error());
+  return fn(**tx);
+}
+
+}  // namespace headway::store
