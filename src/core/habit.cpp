@@ -7,14 +7,17 @@ namespace headway::core {
 
 double strength_multiplier(double per_day) { return std::pow(0.5, std::sqrt(per_day) / 13.0); }
 
-std::vector<bool> done_days(Frequency f, const std::vector<Date>& done, Date from, Date to) {
+std::vector<double> done_credit(Frequency f, const std::vector<Date>& done, Date from, Date to) {
   const int n = std::max(0, days_between(from, to) + 1);
   std::vector<bool> hit(static_cast<size_t>(n), false);
   for (Date d : done)
     if (d >= from && d <= to) hit[static_cast<size_t>(days_between(from, d))] = true;
-  if (!f.weekly) return hit;
+  std::vector<double> out(static_cast<size_t>(n), 0.0);
+  if (!f.weekly) {
+    for (int i = 0; i < n; ++i) out[static_cast<size_t>(i)] = hit[static_cast<size_t>(i)] ? 1.0 : 0.0;
+    return out;
+  }
   // Count completions in a trailing 7-day window, including those just before `from`.
-  std::vector<bool> out(static_cast<size_t>(n), false);
   int window = 0;
   for (Date d : done)
     if (d >= add_days(from, -6) && d < from) ++window;
@@ -26,18 +29,18 @@ std::vector<bool> done_days(Frequency f, const std::vector<Date>& done, Date fro
     } else if (std::binary_search(done.begin(), done.end(), leaving)) {
       --window;
     }
-    out[static_cast<size_t>(i)] = window >= f.times;
+    out[static_cast<size_t>(i)] = std::min(1.0, static_cast<double>(window) / f.times);
   }
   return out;
 }
 
 std::vector<double> strength_series(Frequency f, const std::vector<Date>& done, Date from, Date to) {
   const double m = strength_multiplier(f.per_day());
-  const auto days = done_days(f, done, from, to);
+  const auto days = done_credit(f, done, from, to);
   std::vector<double> out;
   out.reserve(days.size());
   double s = 0;
-  for (bool d : days) {
+  for (double d : days) {
     s = strength_step(s, d, m);
     out.push_back(s);
   }

@@ -1,5 +1,6 @@
 #include "service/checkins.hpp"
 
+#include "service/boundaries.hpp"
 #include "service/goals.hpp"
 #include "service/values.hpp"
 
@@ -48,6 +49,10 @@ Result<CheckinResult> checkin(Context& ctx, const Actor& actor, const CheckinInp
     HW_CHECK(tx.upsert_checkin(c));
     r.checkin = c;
     r.recycled_goals = HW_TRY(recycle_slipped_goals(tx, pz.person, pz.zone, local_today(ctx, pz.zone)));
+    std::vector<core::Boundary> active;
+    for (auto& b : HW_TRY(tx.list_boundaries(actor.person_id)))
+      if (b.active) active.push_back(std::move(b));
+    r.boundaries = HW_TRY(evaluate_range(tx, pz.person, pz.zone, active, c.date, c.date));
     return r;
   });
 }

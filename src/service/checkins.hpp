@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/checkin.hpp"
+#include "core/evaluator.hpp"
 #include "core/win.hpp"
 #include "service/context.hpp"
 
@@ -26,6 +27,7 @@ struct CheckinResult {
   core::CheckIn checkin;
   bool updated = false;           // an existing check-in for the day was replaced
   std::vector<Id> recycled_goals; // goals that went back to preparation after a slip
+  std::vector<core::Evaluation> boundaries;  // the day's boundary statuses after this check-in
 };
 
 // Upserts the check-in for the local day.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 
 #include "core/instrument.hpp"
 #include "service/assessments.hpp"
@@ -162,6 +163,13 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
     HW_CHECK(stage(lunch_goal.id, S::preparation, A::within_30_days, 0, core::StageReason::answered, ""));
     HW_CHECK(stage(lunch_goal.id, S::action, A::doing_less_than_6_months, 30, core::StageReason::answered, ""));
     HW_CHECK(stage(walk.id, S::action, A::doing_less_than_6_months, 0, core::StageReason::answered, ""));
+    // Re-staging every 30 days, as the app asks.
+    for (int day = 30; day < opt.days; day += 30) {
+      if (day > 30) HW_CHECK(stage(lunch_goal.id, S::action, A::doing_less_than_6_months, day, core::StageReason::answered, ""));
+      HW_CHECK(stage(walk.id, S::action, A::doing_less_than_6_months, day + 1, core::StageReason::answered, ""));
+    }
+    if (crunch_to + 36 < opt.days)
+      HW_CHECK(stage(leave.id, S::action, A::doing_less_than_6_months, crunch_to + 36, core::StageReason::answered, ""));
 
     // Keeping at it: the days. Evenings improve over time, apart from a release crunch; late
     // evenings cost next-day energy, long days raise stress, proper breaks lower it.
@@ -172,7 +180,13 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
       const bool weekend = core::weekday(d) >= 5;
       const double progress = static_cast<double>(i) / opt.days;  // 0 → 1 over the period
       const bool crunch = i >= crunch_from && i < crunch_to;
-      if (!rng.chance(weekend ? 0.55 : 0.9)) {
+      // Sunday: the values reflection, even on days without a check-in.
+      if (core::weekday(d) == 6) {
+        const int score = std::clamp(static_cast<int>(std::lround(4 + 3.5 * progress - (crunch ? 2 : 0) + rng.normal())), 0, 10);
+        HW_CHECK(tx.upsert_reflection({p.id, core::week_start(d), score, "", at(d, 20 * 60)}));
+      }
+      const bool recent = i >= opt.days - 7;  // the current week is complete, so the report has a story
+      if (!rng.chance(weekend ? 0.55 : recent ? 1.0 : 0.9)) {
         late_yesterday = 0;
         continue;
       }
@@ -190,7 +204,9 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
           c.off = true;
         }
       } else {
-        c.start = core::TimeOfDay{8 * 60 + 30 + rng.pick(50)};
+        // Early on Sam starts before nine and stays late; later the window holds more often.
+        const int early = rng.chance(0.6 * (1 - progress) + 0.05) ? 10 + rng.pick(30) : 0;
+        c.start = core::TimeOfDay{9 * 60 - early + (early ? 0 : rng.pick(20))};
         const double mean_late = crunch ? 120 : std::max(0.0, 75 * (1 - 1.6 * progress));
         late = std::max(0, static_cast<int>(mean_late + 35 * rng.normal()));
         if (!crunch && rng.chance(0.35 + 0.4 * progress)) late = 0;
@@ -230,15 +246,10 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
         HW_CHECK(tx.insert_win(w));
         ++sum.wins;
       }
-      // Sunday: the values reflection.
-      if (core::weekday(d) == 6) {
-        const int score = std::clamp(static_cast<int>(std::lround(4 + 3.5 * progress - (crunch ? 2 : 0) + rng.normal())), 0, 10);
-        HW_CHECK(tx.upsert_reflection({p.id, core::week_start(d), score, "", at(d, 20 * 60)}));
-      }
     }
 
     // Assessments at the start, the middle and near the end.
-    const auto take = [&](const core::Instrument& in, int day, double level) -> Result<void> {
+    const auto take = [&](const core::Instrument& in, int day, std::map<std::string, double> levels) -> Result<void> {
       if (day >= opt.days) return {};
       core::Assessment a;
       a.person_id = p.id;
@@ -246,6 +257,7 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
       a.instrument_version = in.version;
       a.date = core::add_days(first, day);
       for (const auto& item : in.items) {
+        const double level = levels.count(item.scale) ? levels[item.scale] : levels["*"];
         const double raw = level * (in.response_max - in.response_min) + in.response_min + 0.5 * rng.normal();
         int v = std::clamp(static_cast<int>(std::lround(raw)), in.response_min, in.response_max);
         if (item.reverse) v = in.response_max + in.response_min - v;
@@ -256,10 +268,11 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
       HW_CHECK(tx.insert_assessment(a));
       return {};
     };
-    HW_CHECK(take(balance, 1, 0.3));
-    HW_CHECK(take(barriers, 2, 0.6));
-    HW_CHECK(take(balance, opt.days / 2, 0.45));
-    HW_CHECK(take(balance, opt.days - 3, 0.65));
+    HW_CHECK(take(balance, 1, {{"*", 0.3}}));
+    HW_CHECK(take(barriers, 2, {{"workplace-expectations", 0.85}, {"mental-load", 0.65}, {"lack-of-support", 0.35},
+                                {"unclear-goals", 0.2}, {"*", 0.45}}));
+    HW_CHECK(take(balance, opt.days / 2, {{"*", 0.45}}));
+    HW_CHECK(take(balance, opt.days - 3, {{"*", 0.65}, {"detachment", 0.55}}));
     return sum;
   });
 }

@@ -152,8 +152,8 @@ Result<std::vector<GoalView>> list_goals(Context& ctx, const Actor& actor) {
   });
 }
 
-Result<bool> goal_done(Context& ctx, const Actor& actor, Id id, const std::optional<std::string>& date) {
-  return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<bool> {
+Result<DoneResult> goal_done(Context& ctx, const Actor& actor, Id id, const std::optional<std::string>& date) {
+  return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<DoneResult> {
     const auto pz = HW_TRY(load_person(tx, actor));
     const auto g = HW_TRY(find_goal(tx, actor, id));
     const Date today = local_today(ctx, pz.zone);
@@ -161,7 +161,7 @@ Result<bool> goal_done(Context& ctx, const Actor& actor, Id id, const std::optio
     if (d > today) return invalid("date", "cannot complete a goal in the future (" + core::to_string(d) + ")");
     const bool added = HW_TRY(tx.insert_completion({g.id, d, core::CompletionSource::manual}));
     HW_CHECK(recycle_slipped_goals(tx, pz.person, pz.zone, today));
-    return added;
+    return DoneResult{added, HW_TRY(goal_view(tx, pz.person, pz.zone, g, today))};
   });
 }
 

@@ -37,8 +37,12 @@ struct GoalView {
 Result<GoalView> add_goal(Context& ctx, const Actor& actor, const GoalInput& in);
 Result<GoalView> show_goal(Context& ctx, const Actor& actor, Id id);
 Result<std::vector<GoalView>> list_goals(Context& ctx, const Actor& actor);
-// Records a manual completion; true when new, false when that day was already done.
-Result<bool> goal_done(Context& ctx, const Actor& actor, Id id, const std::optional<std::string>& date);
+struct DoneResult {
+  bool added = false;  // false when that day was already done
+  GoalView view;
+};
+// Records a manual completion.
+Result<DoneResult> goal_done(Context& ctx, const Actor& actor, Id id, const std::optional<std::string>& date);
 Result<GoalView> stage_goal(Context& ctx, const Actor& actor, Id id, const std::string& answer,
                             const std::optional<std::string>& date);
 // Records a slip: an action or maintenance goal recycles to preparation, history kept.

@@ -152,8 +152,8 @@ std::string render_text(const WeeklyReport& r, const RenderOptions& opt) {
     }
     o += line + "\n";
   }
-  o += fmt::format("  {} check-ins · {} worked · {} after hours · progress on {} days · {} setbacks\n", r.checkins,
-                   core::format_minutes(r.worked_minutes), core::format_minutes(r.after_hours_minutes),
+  o += fmt::format("  {} check-in{} · {} worked · {} after hours · progress on {} days · {} setbacks\n", r.checkins,
+                   r.checkins == 1 ? "" : "s", core::format_minutes(r.worked_minutes), core::format_minutes(r.after_hours_minutes),
                    r.progress_days, r.setbacks);
 
   section("STRESS AND ENERGY · last 28 days");
@@ -232,7 +232,7 @@ std::string render_text(const WeeklyReport& r, const RenderOptions& opt) {
     for (const auto& a : r.assessments) {
       std::string change = a.change ? fmt::format("{:+.0f}", *a.change) : "";
       if (a.meaningful) change += " (meaningful change)";
-      o += fmt::format("  {}  {}  {}  {}  {}\n", pad(a.instrument + " · " + a.scale, 38), bar(a.score, 100, 10),
+      o += fmt::format("  {}  {}  {}  {}  {}\n", pad(a.instrument + " · " + a.scale, 42), bar(a.score, 100, 10),
                        lpad(fmt::format("{:.0f}", a.score), 3), pad(a.band, 9), change);
     }
   }

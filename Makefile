@@ -1,0 +1,41 @@
+# Headway: the two set-up commands are `make run` and `make test`.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD := build/release
+ASAN := build/asan
+DATA ?= ./data
+HEADWAY := $(BUILD)/headway
+
+.PHONY: run test bench deps build build-asan unit-asan clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: deps
+	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DHEADWAY_SANITIZE=ON -DHEADWAY_BENCH=OFF >/dev/null
+	@cmake --build $(ASAN) -j $(JOBS) --target headway_unit_tests headway_store_tests
+
+# Builds in Release mode, fills ./data with a demo person the first time, and shows this week's report.
+run: build
+	@if [ ! -f $(DATA)/headway.db ]; then $(HEADWAY) --data-dir $(DATA) demo; fi
+	@$(HEADWAY) --data-dir $(DATA) report week
+	@echo
+	@echo "Your own profile: $(HEADWAY) --data-dir DIR init --name NAME --timezone ZONE"
+
+# Unit, storage conformance and CLI tests on the Release build, then unit and storage tests
+# again under AddressSanitizer and UBSan.
+test: build build-asan
+	@echo "== unit tests under AddressSanitizer + UBSan =="
+	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+	@echo "== all suites (Release) =="
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf build

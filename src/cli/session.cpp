@@ -1,0 +1,77 @@
+#include "cli/session.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+namespace headway::cli {
+
+Session::~Session() = default;
+
+std::string Session::database_path() const { return (std::filesystem::path(data_dir) / "headway.db").string(); }
+
+Result<service::Context*> Session::context(bool create) {
+  if (ctx_) return ctx_.get();
+  namespace fs = std::filesystem;
+  if (create) {
+    std::error_code ec;
+    fs::create_directories(data_dir, ec);
+    if (ec) return fail(ErrorCode::storage, "cannot create " + data_dir + ": " + ec.message(), "data_dir");
+    fs::permissions(data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
+  store::SqliteOptions opt;
+  opt.create = create;
+  auto db = store::open_sqlite(database_path(), opt);
+  if (!db) {
+    if (db.error().code == ErrorCode::not_ready)
+      return fail(ErrorCode::not_ready, "no Headway data in " + data_dir +
+                                            "; run `headway init --name NAME --timezone ZONE` first (or pass --data-dir)");
+    return tl::unexpected(db.error());
+  }
+  db_ = std::move(*db);
+  ctx_ = std::make_unique<service::Context>(service::Context{*db_, core::now, ""});
+  const char* extra = std::getenv("HEADWAY_INSTRUMENTS_DIR");
+  ctx_->instruments_dir = extra ? extra : (fs::path(data_dir) / "instruments").string();
+  // Tests and demos may pin the clock: HEADWAY_NOW=2026-11-25T18:00:00Z.
+  if (const char* now = std::getenv("HEADWAY_NOW")) {
+    auto t = core::parse_instant(now, "HEADWAY_NOW");
+    if (!t) return tl::unexpected(t.error());
+    const core::Instant fixed = *t;
+    ctx_->clock = [fixed] { return fixed; };
+  }
+  return ctx_.get();
+}
+
+Result<service::Actor> Session::actor() {
+  auto* ctx = HW_TRY(context());
+  return service::local_actor(*ctx);
+}
+
+void Session::print_json(const nlohmann::json& j) const { std::cout << j.dump(2) << "\n"; }
+
+int Session::report(const Error& e) const {
+  std::string line = "headway: ";
+  if (!e.field.empty() && e.message.rfind(e.field, 0) != 0) line += e.field + ": ";
+  line += e.message;
+  for (char& c : line)
+    if (c == '\n') c = ' ';
+  std::cerr << line << "\n";
+  switch (e.code) {
+    case ErrorCode::storage:
+    case ErrorCode::internal: return 1;
+    default: return 2;
+  }
+}
+
+void add_common(CLI::App* cmd, Session& s, std::initializer_list<const char*> formats) {
+  cmd->add_option("--data-dir", s.data_dir, "Data directory (default: $XDG_DATA_HOME/headway)");
+  if (formats.size() > 0)
+    cmd->add_option("--format", s.format, "Output format")->check(CLI::IsMember(std::vector<std::string>(formats.begin(), formats.end())));
+}
+
+}  // namespace headway::cli

@@ -1,0 +1,295 @@
+#pragma once
+// Shared pieces of the storage tests: unwrapping results, printing stored objects, building them.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <source_location>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "store/database.hpp"
+#include "backend.hpp"
+
+namespace headway {
+// Lets GoogleTest print error codes by name.
+inline void PrintTo(ErrorCode code, std::ostream* os) { *os << to_string(code); }
+}  // namespace headway
+
+namespace headway::store::testing {
+
+// --- unwrapping ---------------------------------------------------------------------------------
+
+// Unwraps a Result; an error means the storage failed where it must not, which ends the test with
+// the error and the calling line (GoogleTest reports the exception as a failure).
+template <typename T>
+T must(Result<T> r, std::source_location at = std::source_location::current()) {
+  if (!r)
+    throw std::runtime_error(std::string(at.file_name()) + ":" + std::to_string(at.line()) + ": unexpected " +
+                             to_string(r.error().code) + " error: " + r.error().message);
+  if constexpr (!std::is_void_v<T>) return std::move(*r);
+}
+
+// --- printing: every stored field, so comparing two texts compares two objects -------------------
+
+inline std::string show_double(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);  // 17 digits tell any two doubles apart
+  return buf;
+}
+inline std::string show(core::Date d) { return core::to_string(d) + "(" + std::to_string(d.days) + ")"; }
+inline std::string show(core::TimeOfDay t) { return std::to_string(t.minutes) + "min"; }
+inline std::string show(const std::string& s) { return "\"" + s + "\""; }
+inline std::string show(const char* s) { return show(std::string(s)); }  // not the bool overload
+inline std::string show(bool b) { return b ? "true" : "false"; }
+inline std::string show(int64_t v) { return std::to_string(v); }
+inline std::string show(int v) { return std::to_string(v); }
+// Declared before the templates below so that they find them.
+inline std::string show(const core::Person& p);
+inline std::string show(const core::Value& v);
+inline std::string show(const core::Motivation& m);
+inline std::string show(const core::Catalyst& c);
+inline std::string show(const core::Goal& g);
+inline std::string show(const core::StageEntry& e);
+inline std::string show(const core::Completion& c);
+inline std::string show(const core::Boundary& b);
+inline std::string show(const core::CheckIn& c);
+inline std::string show(const core::Win& w);
+inline std::string show(const core::Reflection& r);
+inline std::string show(const core::ScaleScore& s);
+inline std::string show(const core::Assessment& a);
+template <typename T>
+std::string show(const std::optional<T>& v) {
+  return v ? show(*v) : std::string("none");
+}
+template <typename T>
+std::string show(const std::vector<T>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + show(items[i]);
+  return out + "]";
+}
+
+inline std::string show(const core::Person& p) {
+  return "Person{id=" + show(p.id) + " name=" + show(p.name) + " email=" + show(p.email) +
+         " timezone=" + show(p.timezone) + " days=" + std::to_string(p.work_hours.days.bits) +
+         " from=" + show(p.work_hours.from) + " to=" + show(p.work_hours.to) + " created_at=" + show(p.created_at) +
+         "}";
+}
+inline std::string show(const core::Value& v) {
+  return "Value{id=" + show(v.id) + " person=" + show(v.person_id) + " name=" + show(v.name) +
+         " custom=" + show(v.custom) + " rank=" + show(v.rank) + " created_at=" + show(v.created_at) + "}";
+}
+inline std::string show(const core::Motivation& m) {
+  return "Motivation{person=" + show(m.person_id) + " driver=" + core::to_string(m.driver) +
+         " rating=" + show(m.rating) + " updated_at=" + show(m.updated_at) + "}";
+}
+inline std::string show(const core::Catalyst& c) {
+  return "Catalyst{id=" + show(c.id) + " person=" + show(c.person_id) + " kind=" + core::to_string(c.kind) +
+         " date=" + show(c.date) + " note=" + show(c.note) + "}";
+}
+inline std::string show(const core::Goal& g) {
+  return "Goal{id=" + show(g.id) + " person=" + show(g.person_id) + " title=" + show(g.title) +
+         " wish=" + show(g.wish) + " outcome=" + show(g.outcome) + " obstacle=" + show(g.obstacle) +
+         " barrier=" + (g.barrier ? core::to_string(*g.barrier) : "none") + " if=" + show(g.if_cue) +
+         " then=" + show(g.then_action) + " frequency=" + core::to_string(g.frequency) +
+         " boundary=" + show(g.boundary_id) + " values=" + show(g.value_ids) + " start=" + show(g.start_date) +
+         " archived=" + show(g.archived) + " created_at=" + show(g.created_at) + "}";
+}
+inline std::string show(const core::StageEntry& e) {
+  return "StageEntry{id=" + show(e.id) + " goal=" + show(e.goal_id) + " stage=" + core::to_string(e.stage) +
+         " answer=" + (e.answer ? core::to_string(*e.answer) : "none") + " reason=" + core::to_string(e.reason) +
+         " date=" + show(e.date) + " note=" + show(e.note) + "}";
+}
+inline std::string show(const core::Completion& c) {
+  return "Completion{goal=" + show(c.goal_id) + " date=" + show(c.date) + " source=" + core::to_string(c.source) +
+         "}";
+}
+inline std::string show(const core::Boundary& b) {
+  return "Boundary{id=" + show(b.id) + " person=" + show(b.person_id) + " type=" + core::to_string(b.type) +
+         " days=" + std::to_string(b.days.bits) + " from=" + show(b.from) + " to=" + show(b.to) +
+         " hours=" + show_double(b.hours) + " minutes=" + show(b.minutes) + " time=" + show(b.time) +
+         " label=" + show(b.label) + " active=" + show(b.active) + " created_at=" + show(b.created_at) + "}";
+}
+inline std::string show(const core::CheckIn& c) {
+  return "CheckIn{person=" + show(c.person_id) + " date=" + show(c.date) + " off=" + show(c.off) +
+         " start=" + show(c.start) + " end=" + show(c.end) + " worked=" + show(c.worked_minutes) +
+         " after_hours=" + show(c.after_hours) + " break=" + show(c.break_minutes) + " stress=" + show(c.stress) +
+         " energy=" + show(c.energy) + " progress=" + show(c.progress) + " setback=" + show(c.setback) +
+         " note=" + show(c.note) + " updated_at=" + show(c.updated_at) + "}";
+}
+inline std::string show(const core::Win& w) {
+  return "Win{id=" + show(w.id) + " person=" + show(w.person_id) + " text=" + show(w.text) +
+         " goal=" + show(w.goal_id) + " value=" + show(w.value_id) + " size=" + core::to_string(w.size) +
+         " date=" + show(w.date) + " created_at=" + show(w.created_at) + "}";
+}
+inline std::string show(const core::Reflection& r) {
+  return "Reflection{person=" + show(r.person_id) + " week=" + show(r.week) + " score=" + show(r.score) +
+         " note=" + show(r.note) + " updated_at=" + show(r.updated_at) + "}";
+}
+inline std::string show(const core::ScaleScore& s) {
+  return "ScaleScore{scale=" + show(s.scale) + " score=" + show_double(s.score) + " band=" + show(s.band) +
+         " lowest=" + show(s.lowest_band) + "}";
+}
+inline std::string show(const core::Assessment& a) {
+  return "Assessment{id=" + show(a.id) + " person=" + show(a.person_id) + " instrument=" + show(a.instrument_id) +
+         " version=" + show(a.instrument_version) + " date=" + show(a.date) + " answers=" + show(a.answers) +
+         " scores=" + show(a.scores) + " created_at=" + show(a.created_at) + "}";
+}
+
+// --- builders: complete objects with every field set to something other than its default --------
+
+inline constexpr core::Instant kCreated = 1'764'000'000;  // 2025-11-24, an arbitrary fixed instant
+inline const core::Date kDay = core::make_date(2026, 3, 4);  // a Wednesday
+// A range wide enough to hold every date the tests write.
+inline const core::Date kEver = core::Date{-1'000'000};
+inline const core::Date kNever = core::Date{1'000'000};
+
+inline core::Person person(std::string name) {
+  core::Person p;
+  p.name = std::move(name);
+  p.email = "someone@example.org";
+  p.timezone = "Europe/Berlin";
+  p.work_hours = core::WorkHours{core::DaySet{0b0010101}, core::TimeOfDay{8 * 60 + 15}, core::TimeOfDay{16 * 60 + 45}};
+  p.created_at = kCreated;
+  return p;
+}
+
+inline core::Value value(core::Id person, std::string name, int rank = 0) {
+  return core::Value{0, person, std::move(name), /*custom=*/true, rank, kCreated};
+}
+
+inline core::Catalyst catalyst(core::Id person, core::Date date, std::string note) {
+  return core::Catalyst{0, person, core::CatalystKind::burnout, date, std::move(note)};
+}
+
+inline core::Goal goal(core::Id person, std::vector<core::Id> value_ids, std::string title = "Leave on time") {
+  core::Goal g;
+  g.person_id = person;
+  g.title = std::move(title);
+  g.wish = "Evenings with my family";
+  g.outcome = "Calmer, present at dinner";
+  g.obstacle = "The 17:00 'quick question'";
+  g.barrier = core::Barrier::workplace_expectations;
+  g.if_cue = "If it is 17:30 and I am still at my desk,";
+  g.then_action = "then I write tomorrow's first task and close the laptop.";
+  g.frequency = core::Frequency{3, true};
+  g.value_ids = std::move(value_ids);
+  g.start_date = kDay;
+  g.created_at = kCreated;
+  return g;
+}
+
+inline core::StageEntry stage_entry(core::Id goal, core::Date date, std::string note) {
+  return core::StageEntry{0, goal, core::Stage::preparation, core::StagingAnswer::within_30_days,
+                          core::StageReason::answered, date, std::move(note)};
+}
+
+// A boundary made the way the CLI makes it, from named parameters.
+inline core::Boundary boundary(core::Id person, core::BoundaryType type,
+                               const std::map<std::string, std::string>& params) {
+  core::Boundary b = must(core::make_boundary(type, params));
+  b.person_id = person;
+  b.label = "my own words";
+  b.created_at = kCreated;
+  return b;
+}
+
+// A worked day with every optional field filled in.
+inline core::CheckIn checkin(core::Id person, core::Date date) {
+  core::CheckIn c;
+  c.person_id = person;
+  c.date = date;
+  c.off = false;
+  c.start = core::TimeOfDay{8 * 60 + 50};
+  c.end = core::TimeOfDay{18 * 60 + 5};
+  c.worked_minutes = 510;
+  c.after_hours = 25;
+  c.break_minutes = 40;
+  c.stress = 4;
+  c.energy = 2;
+  c.progress = true;
+  c.setback = true;
+  c.note = "long day";
+  c.updated_at = kCreated;
+  return c;
+}
+
+// A day off: no start, end, after-hours or break.
+inline core::CheckIn day_off(core::Id person, core::Date date) {
+  core::CheckIn c;
+  c.person_id = person;
+  c.date = date;
+  c.off = true;
+  c.worked_minutes = 0;
+  c.stress = 1;
+  c.energy = 5;
+  c.note = "";
+  c.updated_at = kCreated + 60;
+  return c;
+}
+
+inline core::Win win(core::Id person, core::Date date, std::string text) {
+  core::Win w;
+  w.person_id = person;
+  w.text = std::move(text);
+  w.size = core::WinSize::medium;
+  w.date = date;
+  w.created_at = kCreated;
+  return w;
+}
+
+inline core::Reflection reflection(core::Id person, core::Date week, int score, std::string note) {
+  return core::Reflection{person, week, score, std::move(note), kCreated};
+}
+
+inline core::Assessment assessment(core::Id person, core::Date date) {
+  core::Assessment a;
+  a.person_id = person;
+  a.instrument_id = "balance-check";
+  a.instrument_version = "1.2";
+  a.date = date;
+  a.answers = {5, 1, 3, 2, 4, 4, 1};
+  // Scores that have no short decimal form, so a lossy store shows.
+  a.scores = {core::ScaleScore{"balance", 62.5, "ok", false},
+              core::ScaleScore{"exhaustion", 100.0 / 3.0, "low", true},
+              core::ScaleScore{"detachment", 0.1 + 0.2, "low", true},
+              core::ScaleScore{"control", 100.0, "high", false}};
+  a.created_at = kCreated;
+  return a;
+}
+
+// --- the fixture ---------------------------------------------------------------------------------
+
+// One empty database of the backend under test per test.
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    db_ = GetParam().make_empty();
+    ASSERT_NE(db_, nullptr) << "backend " << GetParam().name << " could not make an empty database";
+  }
+
+  // Runs fn in a write transaction and commits. At most one transaction is open at a time: the
+  // interface does not promise that one thread may hold two.
+  void write(const std::function<void(Transaction&)>& fn) {
+    auto tx = must(db_->begin(true));
+    fn(*tx);
+    must(tx->commit());
+  }
+  // Runs fn in a read transaction.
+  void read(const std::function<void(Transaction&)>& fn) {
+    auto tx = must(db_->begin(false));
+    fn(*tx);
+  }
+
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace headway::store::testing
