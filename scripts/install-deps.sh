@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   hyperfine
+  libpqxx-dev postgresql
 )
 
 missing=()

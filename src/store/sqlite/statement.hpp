@@ -61,6 +61,7 @@ class Statement {
 // One connection with its cache of prepared statements.
 class Connection {
  public:
+  using Statement = sqlite::Statement;
   explicit Connection(sqlite3* db) : db_(db) {}
   ~Connection();
   Connection(const Connection&) = delete;
@@ -70,6 +71,8 @@ class Connection {
   Result<Statement> prepare(const std::string& sql);
   // Runs SQL text without parameters (pragmas, migrations, BEGIN/COMMIT).
   Result<void> exec(const std::string& sql);
+  Result<void> commit() { return exec("COMMIT"); }
+  void rollback() { (void)exec("ROLLBACK"); }
 
  private:
   sqlite3* db_;
