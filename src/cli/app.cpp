@@ -28,7 +28,9 @@ int run(int argc, char** argv) {
   CLI::App app{"Headway: from why to what to keeping at it, for a better balance between work and life."};
   app.name("headway");
   app.require_subcommand(1);
+  if (const char* url = std::getenv("HEADWAY_DATABASE"); url && *url) s.database_url = url;
   app.add_option("--data-dir", s.data_dir, "Data directory (default: $XDG_DATA_HOME/headway)");
+  app.add_option("--database", s.database_url, "Database URL (sqlite:///path or postgresql://...)");
   app.set_version_flag("--version", "headway 0.1.0");
   register_init(app, s);
   register_profile(app, s);
@@ -44,6 +46,7 @@ int run(int argc, char** argv) {
   register_report(app, s);
   register_data(app, s);
   register_demo(app, s);
+  register_db(app, s);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -8,6 +8,7 @@
 
 #include "cli/session.hpp"
 #include "service/demo.hpp"
+#include "service/copy.hpp"
 #include "service/export.hpp"
 
 namespace headway::cli {
@@ -40,14 +41,12 @@ void register_data(CLI::App& app, Session& s) {
           if (!f) return invalid("file", "cannot read " + *file);
           buf << f.rdbuf();
         }
-        // Refuse a data directory with a profile before creating anything.
-        if (std::filesystem::exists(s.database_path())) {
-          auto* ctx = HW_TRY(s.context());
-          if (service::local_actor(*ctx)) return fail(ErrorCode::conflict, "this data directory already has a profile; import into an empty one");
-        }
+        // Refuse a database with a profile before creating anything.
+        if (HW_TRY(s.has_profile()))
+          return fail(ErrorCode::conflict, "this data directory already has a profile; import into an empty one");
         auto* ctx = HW_TRY(s.context(true));
         const auto actor = HW_TRY(service::import_all(*ctx, buf.str()));
-        std::cout << "Imported person " << actor.person_id << " into " << s.database_path() << ".\n";
+        std::cout << "Imported person " << actor.person_id << " into " << s.database_name() << ".\n";
         return 0;
       });
     };
@@ -60,6 +59,8 @@ void register_data(CLI::App& app, Session& s) {
   bk->callback([&s, target] {
     s.action = [&s, target] {
       return guarded(s, [&]() -> Result<int> {
+        if (!s.database_url.empty() && s.database_url.rfind("sqlite:", 0) != 0)
+          return invalid("database", "backup copies a SQLite database; for PostgreSQL use pg_dump (see docs/DEPLOYMENT.md)");
         HW_CHECK(store::backup_sqlite(s.database_path(), *target));
         std::cout << "Backed up " << s.database_path() << " to " << *target << ".\n";
         return 0;
@@ -80,16 +81,69 @@ void register_demo(CLI::App& app, Session& s) {
       return guarded(s, [&]() -> Result<int> {
         if (opt->days < 14 || opt->days > 3660) return invalid("days", "must be 14 to 3660");
         HW_CHECK(core::Zone::find(opt->timezone));
-        if (std::filesystem::exists(s.database_path())) {
-          auto* ctx = HW_TRY(s.context());
-          if (service::local_actor(*ctx))
-            return fail(ErrorCode::conflict, "this data directory already has a profile; run demo on an empty one");
-        }
+        if (HW_TRY(s.has_profile()))
+          return fail(ErrorCode::conflict, "this data directory already has a profile; run demo on an empty one");
         auto* ctx = HW_TRY(s.context(true));
         const auto sum = HW_TRY(service::run_demo(*ctx, *opt));
         std::cout << "Demo data for Sam Rivera: " << opt->days << " days, " << sum.checkins << " check-ins, "
-                  << sum.wins << " wins, " << sum.completions << " walks, in " << s.database_path() << ".\n"
+                  << sum.wins << " wins, " << sum.completions << " walks, in " << s.database_name() << ".\n"
                   << "Try: headway --data-dir " << s.data_dir << " report week\n";
+        return 0;
+      });
+    };
+  });
+}
+
+}  // namespace headway::cli
+
+namespace headway::cli {
+
+void register_db(CLI::App& app, Session& s) {
+  auto* mig = app.add_subcommand("migrate", "Apply pending database migrations");
+  add_common(mig, s, {});
+  mig->callback([&s] {
+    s.action = [&s] {
+      return guarded(s, [&]() -> Result<int> {
+        std::unique_ptr<store::Database> db;
+        if (s.database_url.empty()) {
+          store::SqliteOptions o;
+          db = HW_TRY(store::open_sqlite(s.database_path(), o));  // SQLite migrates on open
+        } else {
+          store::OpenOptions o;
+          o.migrate = true;
+          db = HW_TRY(store::open_database(s.database_url, o));
+        }
+        std::cout << s.database_name() << " is at schema version " << HW_TRY(db->schema_version()) << ".\n";
+        return 0;
+      });
+    };
+  });
+
+  auto* db = app.add_subcommand("db", "Database operations");
+  db->require_subcommand(1);
+  struct CopyArgs {
+    std::string from, to;
+    bool force = false;
+  };
+  auto a = std::make_shared<CopyArgs>();
+  auto* copy = db->add_subcommand("copy", "Copy everything from one database to another, and verify the copy");
+  copy->add_option("--from", a->from, "Source URL (sqlite:///... or postgresql://...)")->required();
+  copy->add_option("--to", a->to, "Target URL; created and migrated if needed")->required();
+  copy->add_flag("--force", a->force, "Replace the contents of a non-empty target");
+  copy->callback([&s, a] {
+    s.action = [&s, a] {
+      return guarded(s, [&]() -> Result<int> {
+        store::OpenOptions src_opt;
+        auto from = HW_TRY(store::open_database(a->from, src_opt));
+        store::OpenOptions dst_opt;
+        dst_opt.create = true;
+        auto to = HW_TRY(store::open_database(a->to, dst_opt));
+        const auto r = HW_TRY(service::copy_database(*from, *to, a->force));
+        int64_t rows = 0;
+        for (const auto& [t, n] : r.counts) rows += n;
+        std::cout << "Copied " << rows << " rows (" << r.people << " people) from " << store::redact_url(a->from)
+                  << " to " << store::redact_url(a->to) << ".\nVerified: row counts of " << r.counts.size()
+                  << " tables and the exports of " << r.exports_compared << " people are equal.\n";
         return 0;
       });
     };

@@ -15,25 +15,47 @@ Session::~Session() = default;
 
 std::string Session::database_path() const { return (std::filesystem::path(data_dir) / "headway.db").string(); }
 
+std::string Session::database_name() const {
+  return database_url.empty() ? database_path() : store::redact_url(database_url);
+}
+
+Result<bool> Session::has_profile() {
+  if (database_url.empty() && !std::filesystem::exists(database_path())) return false;
+  auto ctx = context(false);
+  if (!ctx) {
+    if (ctx.error().code == ErrorCode::not_ready && !database_url.empty()) return false;  // schema not yet made
+    return tl::unexpected(ctx.error());
+  }
+  return service::local_actor(**ctx).has_value();
+}
+
 Result<service::Context*> Session::context(bool create) {
   if (ctx_) return ctx_.get();
   namespace fs = std::filesystem;
-  if (create) {
+  if (!database_url.empty()) {
+    store::OpenOptions o;
+    o.create = create;
+    auto opened = store::open_database(database_url, o);
+    if (!opened) return tl::unexpected(opened.error());
+    db_ = std::move(*opened);
+  } else if (create) {
     std::error_code ec;
     fs::create_directories(data_dir, ec);
     if (ec) return fail(ErrorCode::storage, "cannot create " + data_dir + ": " + ec.message(), "data_dir");
     fs::permissions(data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   }
-  store::SqliteOptions opt;
-  opt.create = create;
-  auto db = store::open_sqlite(database_path(), opt);
-  if (!db) {
-    if (db.error().code == ErrorCode::not_ready)
-      return fail(ErrorCode::not_ready, "no Headway data in " + data_dir +
-                                            "; run `headway init --name NAME --timezone ZONE` first (or pass --data-dir)");
-    return tl::unexpected(db.error());
+  if (!db_) {
+    store::SqliteOptions opt;
+    opt.create = create;
+    auto db = store::open_sqlite(database_path(), opt);
+    if (!db) {
+      if (db.error().code == ErrorCode::not_ready)
+        return fail(ErrorCode::not_ready, "no Headway data in " + data_dir +
+                                              "; run `headway init --name NAME --timezone ZONE` first (or pass --data-dir)");
+      return tl::unexpected(db.error());
+    }
+    db_ = std::move(*db);
   }
-  db_ = std::move(*db);
   ctx_ = std::make_unique<service::Context>(service::Context{*db_, core::now, ""});
   const char* extra = std::getenv("HEADWAY_INSTRUMENTS_DIR");
   ctx_->instruments_dir = extra ? extra : (fs::path(data_dir) / "instruments").string();
@@ -70,6 +92,9 @@ int Session::report(const Error& e) const {
 
 void add_common(CLI::App* cmd, Session& s, std::initializer_list<const char*> formats) {
   cmd->add_option("--data-dir", s.data_dir, "Data directory (default: $XDG_DATA_HOME/headway)");
+  cmd->add_option("--database", s.database_url,
+                  "Database URL: sqlite:///path/headway.db or postgresql://user@host:port/db (default: SQLite in the "
+                  "data directory; also HEADWAY_DATABASE)");
   if (formats.size() > 0)
     cmd->add_option("--format", s.format, "Output format")->check(CLI::IsMember(std::vector<std::string>(formats.begin(), formats.end())));
 }

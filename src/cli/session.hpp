@@ -21,6 +21,7 @@ using core::Id;
 class Session {
  public:
   std::string data_dir;        // --data-dir, else HEADWAY_DATA_DIR, else $XDG_DATA_HOME/headway
+  std::string database_url;    // --database, else HEADWAY_DATABASE; empty means SQLite in data_dir
   std::string format = "text"; // --format
   std::function<int()> action; // the chosen command, run after parsing
 
@@ -29,6 +30,10 @@ class Session {
   // The local profile's actor.
   Result<service::Actor> actor();
   std::string database_path() const;
+  // What the database is, for messages: the SQLite path or the redacted URL.
+  std::string database_name() const;
+  // Whether the database exists and already has a local profile (opens it if it exists).
+  Result<bool> has_profile();
 
   bool json() const { return format == "json"; }
   bool color() const { return color_; }
@@ -72,5 +77,6 @@ void register_strategy(CLI::App& app, Session& s);
 void register_report(CLI::App& app, Session& s);
 void register_data(CLI::App& app, Session& s);
 void register_demo(CLI::App& app, Session& s);
+void register_db(CLI::App& app, Session& s);
 
 }  // namespace headway::cli

@@ -14,6 +14,7 @@ Result<void> finalize_checkin(CheckIn& c, const Zone& zone) {
   HW_CHECK(validate_1_to_5(c.energy, "energy"));
   if (c.off) {
     if (c.start || c.end) return invalid("off", "a day off has no --start or --end");
+    if (c.break_minutes) return invalid("break", "a day off has no break");
   } else {
     if (!c.start) return invalid("start", "required (or use --off for a day without work)");
     if (!c.end) return invalid("end", "required (or use --off for a day without work)");
@@ -27,6 +28,8 @@ Result<void> finalize_checkin(CheckIn& c, const Zone& zone) {
   int span = 0;
   if (!c.off) {
     span = zone.elapsed_minutes(c.date, c.start->minutes, end_wall_minutes(c));
+    if (span <= 0)  // only when the clock skips the start time on a DST night
+      return invalid("end", "must be after start; the clock skipped " + to_string(*c.start) + " on " + to_string(c.date));
     if (c.break_minutes && *c.break_minutes >= span)
       return invalid("break", "is as long as the whole working day");
   }

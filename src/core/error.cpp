@@ -9,6 +9,7 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::not_ready: return "not_ready";
     case ErrorCode::storage: return "storage";
+    case ErrorCode::busy: return "busy";
     case ErrorCode::corrupt: return "corrupt";
     case ErrorCode::internal: return "internal";
   }

@@ -13,6 +13,7 @@ enum class ErrorCode {
   conflict,     // the object exists already, or the state forbids the change
   not_ready,    // the data directory or profile is missing
   storage,      // the database failed
+  busy,         // a transient conflict (lock, serialization failure): the same work may succeed if retried
   corrupt,      // the database file is not a Headway database
   internal,     // a bug
 };

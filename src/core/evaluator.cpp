@@ -26,7 +26,12 @@ std::string hours_text(int minutes) {
   return buf;
 }
 
-bool works(const CheckIn& c) { return !c.off && c.worked_minutes > 0; }
+// Any work at all that day, including after-hours work on a day off.
+bool works(const CheckIn& c) { return c.worked_minutes > 0; }
+int after_hours(const CheckIn& c) { return c.after_hours.value_or(0); }
+std::string off_day_work(const CheckIn& c) {
+  return std::to_string(after_hours(c)) + " min of work after hours on a day off";
+}
 
 std::string worked_text(const CheckIn& c) {
   std::string s = "worked " + hm(c.start->minutes) + "-" + hm(end_wall_minutes(c));
@@ -55,8 +60,8 @@ struct Verdict {
 
 void eval_work_window(const Boundary& b, const DayEvidence& d, Verdict& v) {
   if (const CheckIn* c = d.checkin) {
-    if (!works(*c)) {
-      v.add(Status::kept, "day off");
+    if (c->off) {
+      v.add(works(*c) ? Status::broken : Status::kept, works(*c) ? off_day_work(*c) : std::string("day off"));
     } else {
       const int end = end_wall_minutes(*c);
       const bool outside = c->start->minutes < b.from.minutes || end > b.to.minutes || c->after_hours.value_or(0) > 0;
@@ -90,7 +95,7 @@ void eval_weekend(const DayEvidence& d, Verdict& v) {
 
 void eval_min_break(const Boundary& b, const DayEvidence& d, Verdict& v) {
   if (const CheckIn* c = d.checkin) {
-    if (!works(*c)) return;  // a day off needs no break
+    if (c->off) return;  // a day off needs no break
     if (c->break_minutes)
       v.add(*c->break_minutes >= b.minutes ? Status::kept : Status::broken,
             std::to_string(*c->break_minutes) + " min break (at least " + std::to_string(b.minutes) + ")");
@@ -129,8 +134,11 @@ void eval_meeting_free(const Boundary& b, const DayEvidence& d, Verdict& v) {
 
 void eval_no_messages(const Boundary& b, const DayEvidence& d, Verdict& v) {
   if (const CheckIn* c = d.checkin) {
-    if (!works(*c)) {
-      v.add(Status::kept, "day off");
+    if (c->off) {
+      if (works(*c))
+        v.add(Status::unknown, off_day_work(*c) + ", time not recorded");
+      else
+        v.add(Status::kept, "day off");
     } else if (end_wall_minutes(*c) > b.time.minutes) {
       v.add(Status::broken, "worked until " + hm(end_wall_minutes(*c)));
     } else if (c->after_hours.value_or(0) > 0) {
@@ -162,7 +170,7 @@ bool applies(const Boundary& b, Date d) {
 }
 
 int worked_minutes(const DayEvidence& d) {
-  if (d.checkin) return d.checkin->off ? 0 : d.checkin->worked_minutes;
+  if (d.checkin) return d.checkin->worked_minutes;
   int total = 0;
   for (const Span& s : d.spans)
     if (s.busy && (s.kind == SpanKind::activity)) total += s.end - s.start;

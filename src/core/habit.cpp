@@ -26,7 +26,8 @@ std::vector<double> done_credit(Frequency f, const std::vector<Date>& done, Date
     const Date leaving = add_days(from, i - 7);
     if (i >= 7) {
       if (hit[static_cast<size_t>(i - 7)]) --window;
-    } else if (std::binary_search(done.begin(), done.end(), leaving)) {
+    } else if (i >= 1 && std::binary_search(done.begin(), done.end(), leaving)) {
+      // Days before `from` were counted up front only from from-6 on, so from-7 never leaves.
       --window;
     }
     out[static_cast<size_t>(i)] = std::min(1.0, static_cast<double>(window) / f.times);

@@ -62,7 +62,8 @@ Result<std::vector<int>> parse_answers(std::string_view text, std::string_view f
 inline constexpr double kMeaningfulChange = 10.0;
 // True when a score moved by 10 points or more.
 inline bool meaningful_change(double before, double after) {
-  return after - before >= kMeaningfulChange || before - after >= kMeaningfulChange;
+  // A small tolerance: scores are means mapped to 0-100 and carry rounding error.
+  return after - before >= kMeaningfulChange - 1e-9 || before - after >= kMeaningfulChange - 1e-9;
 }
 
 struct Assessment {

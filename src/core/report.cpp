@@ -80,7 +80,7 @@ WeeklyReport build_weekly_report(const ReportInput& in) {
     if (const CheckIn* c = s.at(day.date)) {
       day.has_checkin = true;
       day.off = c->off;
-      day.worked_minutes = c->off ? 0 : c->worked_minutes;
+      day.worked_minutes = c->worked_minutes;
       day.after_hours = c->after_hours.value_or(0);
       day.stress = c->stress;
       day.energy = c->energy;

@@ -69,7 +69,7 @@ Correlation correlate(const std::vector<double>& x, const std::vector<double>& y
   Correlation c;
   c.n = static_cast<int>(std::min(x.size(), y.size()));
   const auto rho = spearman(x, y);
-  if (!rho || c.n < kMinPairedDays) {
+  if (!rho || c.n < kMinPairedDays || resamples < 1) {
     c.rho = rho.value_or(0);
     return c;
   }

@@ -67,6 +67,7 @@ Result<int> validate_rank(int rank, std::string_view field) {
 }
 
 std::vector<Id> apply_rank(std::vector<Value>& values, size_t index, int rank) {
+  const bool was_ranked = values[index].rank != 0;
   std::vector<Value*> ranked;
   for (size_t i = 0; i < values.size(); ++i)
     if (i != index && values[i].rank > 0) ranked.push_back(&values[i]);
@@ -86,7 +87,7 @@ std::vector<Id> apply_rank(std::vector<Value>& values, size_t index, int rank) {
       changed.push_back(v->id);
     }
   };
-  if (rank == 0) changed.push_back(values[index].id);
+  if (rank == 0 && was_ranked) changed.push_back(values[index].id);
   for (size_t i = 0; i < order.size(); ++i) set_rank(order[i], i < kRankedValues ? static_cast<int>(i + 1) : 0);
   return changed;
 }

@@ -33,6 +33,7 @@ class Transaction {
   // settings: small key/value pairs of the instance
   virtual Result<std::optional<std::string>> get_setting(const std::string& key) = 0;
   virtual Result<void> set_setting(const std::string& key, const std::string& value) = 0;
+  virtual Result<std::vector<std::pair<std::string, std::string>>> list_settings() = 0;
 
   // people
   virtual Result<Id> insert_person(const core::Person& p) = 0;
@@ -77,6 +78,11 @@ class Transaction {
 
   // check-ins, one per person and local day
   virtual Result<void> upsert_checkin(const core::CheckIn& c) = 0;
+  // Upserts many check-ins at once (imports, copies); backends may batch them.
+  virtual Result<void> upsert_checkins(const std::vector<core::CheckIn>& batch) {
+    for (const auto& c : batch) HW_CHECK(upsert_checkin(c));
+    return {};
+  }
   virtual Result<std::optional<core::CheckIn>> find_checkin(Id person, Date date) = 0;
   virtual Result<std::vector<core::CheckIn>> list_checkins(Id person, Date from, Date to) = 0;
   virtual Result<bool> delete_checkin(Id person, Date date) = 0;
@@ -97,6 +103,8 @@ class Transaction {
 
   // Rows per table, for verification after copies and imports.
   virtual Result<std::vector<std::pair<std::string, int64_t>>> table_counts() = 0;
+  // Deletes every row of every table (db copy --force onto a used target).
+  virtual Result<void> clear_all() = 0;
 };
 
 class Database {
@@ -115,22 +123,51 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;
 };
 
+struct PostgresOptions {
+  bool migrate = false;  // apply pending migrations on open; otherwise an outdated schema is an error
+  int pool_size = 4;     // connections kept open
+  int checkout_timeout_ms = 10000;
+};
+
 // Opens (or with `create`, creates) a Headway SQLite database and migrates it.
 // A file that is not a Headway database is refused and left untouched.
 Result<std::unique_ptr<Database>> open_sqlite(const std::string& path, const SqliteOptions& options);
 
+// Opens a PostgreSQL database by libpq URL ("postgresql://user@host:port/db"). Unreachable
+// servers, bad credentials and missing databases are not_ready errors whose text never holds
+// the password.
+Result<std::unique_ptr<Database>> open_postgres(const std::string& url, const PostgresOptions& options);
+
+struct OpenOptions {
+  bool create = false;  // SQLite: create the file; PostgreSQL: apply migrations
+  bool migrate = false; // apply pending migrations (PostgreSQL; SQLite always migrates)
+  int pool_size = 4;
+};
+// Opens a database by URL: "sqlite:///path/headway.db", "sqlite:relative.db" or
+// "postgresql://..." (also "postgres://"). Any other scheme is an invalid error on "database".
+Result<std::unique_ptr<Database>> open_database(const std::string& url, const OpenOptions& options);
+// The URL with any password replaced by "***", for messages and logs.
+std::string redact_url(const std::string& url);
+
 // Copies a live SQLite database to `target` with SQLite's online backup.
 Result<void> backup_sqlite(const std::string& source, const std::string& target);
 
-// Runs fn inside one write transaction and commits it when fn succeeds.
+// Runs fn inside one write transaction and commits it when fn succeeds. A transient conflict
+// (ErrorCode::busy) rolls back and runs fn again, a few times, so fn must only touch the database.
 template <typename Fn>
 auto with_write(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
-  auto tx = db.begin(true);
-  if (!tx) return tl::unexpected(tx.error());
-  auto result = fn(**tx);
-  if (!result) return result;
-  if (auto c = (*tx)->commit(); !c) return tl::unexpected(c.error());
-  return result;
+  constexpr int kAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    auto tx = db.begin(true);
+    if (!tx) return tl::unexpected(tx.error());
+    auto result = fn(**tx);
+    if (result) {
+      auto c = (*tx)->commit();
+      if (c) return result;
+      result = tl::unexpected(c.error());
+    }
+    if (result.error().code != ErrorCode::busy || attempt == kAttempts) return result;
+  }
 }
 
 // Runs fn inside one read transaction.

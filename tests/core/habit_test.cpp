@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -23,32 +24,38 @@ std::vector<Date> pattern(const std::string& p, int offset = 0) {
   return out;
 }
 
-// The reference reading of done days, written from the header's contract: a daily goal needs a
-// completion that day; an Nx/week goal needs N completions in the 7 days ending on the day.
-std::vector<bool> reference_done_days(Frequency f, const std::vector<Date>& done, Date from, Date to) {
-  std::vector<bool> out;
+// The reference reading of daily credit, written from the header's contract: a daily goal scores 1
+// on a day with a completion; an Nx/week goal scores min(1, k/N) for the k completions in the 7
+// days ending on the day.
+std::vector<double> reference_credit(Frequency f, const std::vector<Date>& done, Date from, Date to) {
+  std::vector<double> out;
   for (Date d = from; d <= to; d = add_days(d, 1)) {
-    int n = 0;
+    int k = 0;
     for (Date c : done) {
-      if (!f.weekly && c == d) ++n;
-      if (f.weekly && c <= d && c >= add_days(d, -6)) ++n;
+      if (!f.weekly && c == d) ++k;
+      if (f.weekly && c <= d && c >= add_days(d, -6)) ++k;
     }
-    out.push_back(f.weekly ? n >= f.times : n >= 1);
+    out.push_back(f.weekly ? std::min(1.0, static_cast<double>(k) / f.times) : (k > 0 ? 1.0 : 0.0));
   }
   return out;
 }
 
 // The design's formula: m = 0.5^(sqrt(f)/13), score = prev*m + done*(1-m).
-std::vector<double> reference_strength(Frequency f, const std::vector<bool>& done) {
+std::vector<double> reference_strength(Frequency f, const std::vector<double>& credit) {
   const double per_day = f.weekly ? f.times / 7.0 : f.times;
   const double m = std::pow(0.5, std::sqrt(per_day) / 13.0);
   std::vector<double> out;
   double s = 0;
-  for (bool d : done) {
-    s = s * m + (d ? 1.0 : 0.0) * (1 - m);
+  for (double done : credit) {
+    s = s * m + done * (1 - m);
     out.push_back(s);
   }
   return out;
+}
+
+void expect_near_all(const std::vector<double>& got, const std::vector<double>& want, double tol = 1e-12) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], tol) << "day " << i;
 }
 
 TEST(StrengthMultiplier, Formula) {
@@ -63,11 +70,12 @@ TEST(StrengthMultiplier, Formula) {
 
 TEST(StrengthStep, Formula) {
   const double m = 0.9;
-  EXPECT_DOUBLE_EQ(strength_step(0.0, true, m), 0.1);
-  EXPECT_DOUBLE_EQ(strength_step(0.5, true, m), 0.55);
-  EXPECT_DOUBLE_EQ(strength_step(0.5, false, m), 0.45);
-  EXPECT_DOUBLE_EQ(strength_step(1.0, true, m), 1.0);
-  EXPECT_DOUBLE_EQ(strength_step(0.0, false, m), 0.0);
+  EXPECT_DOUBLE_EQ(strength_step(0.0, 1.0, m), 0.1);
+  EXPECT_DOUBLE_EQ(strength_step(0.5, 1.0, m), 0.55);
+  EXPECT_DOUBLE_EQ(strength_step(0.5, 0.0, m), 0.45);
+  EXPECT_DOUBLE_EQ(strength_step(1.0, 1.0, m), 1.0);
+  EXPECT_DOUBLE_EQ(strength_step(0.0, 0.0, m), 0.0);
+  EXPECT_DOUBLE_EQ(strength_step(0.5, 0.5, m), 0.5);  // partial credit equal to the score keeps it
 }
 
 TEST(StrengthSeries, ThirteenDailyCompletionsGiveHalf) {
@@ -112,13 +120,12 @@ TEST(StrengthSeries, MatchesTheFormulaForPatterns) {
     SCOPED_TRACE(to_string(c.f) + " " + c.pattern);
     const Date to = day(static_cast<int>(c.pattern.size()) - 1);
     const auto done = pattern(c.pattern);
-    const auto want = reference_strength(c.f, reference_done_days(c.f, done, day(0), to));
+    const auto want = reference_strength(c.f, reference_credit(c.f, done, day(0), to));
     const auto got = strength_series(c.f, done, day(0), to);
-    ASSERT_EQ(got.size(), want.size());
-    for (size_t i = 0; i < got.size(); ++i) {
-      EXPECT_NEAR(got[i], want[i], 1e-12) << "day " << i;
-      EXPECT_GE(got[i], 0.0);
-      EXPECT_LE(got[i], 1.0);
+    expect_near_all(got, want);
+    for (double v : got) {
+      EXPECT_GE(v, 0.0);
+      EXPECT_LE(v, 1.0);
     }
   }
 }
@@ -135,32 +142,41 @@ TEST(StrengthSeries, KnownValuesByHand) {
 
 TEST(StrengthSeries, EmptyWhenToIsBeforeFrom) {
   EXPECT_TRUE(strength_series(kDaily, {day(0)}, day(5), day(4)).empty());
-  EXPECT_TRUE(done_days(per_week(2), {day(0)}, day(5), day(4)).empty());
+  EXPECT_TRUE(done_credit(per_week(2), {day(0)}, day(5), day(4)).empty());
 }
 
-TEST(DoneDays, DailyNeedsACompletionThatDay) {
-  const auto d = done_days(kDaily, pattern("1101"), day(0), day(4));
-  const std::vector<bool> want = {true, true, false, true, false};
+TEST(DoneCredit, DailyNeedsACompletionThatDay) {
+  const auto d = done_credit(kDaily, pattern("1101"), day(0), day(4));
+  const std::vector<double> want = {1, 1, 0, 1, 0};
   EXPECT_EQ(d, want);
 }
 
-TEST(DoneDays, WeeklyCountsTheTrailingSevenDays) {
-  // 3x/week, done Mon, Wed, Fri of the first week only.
-  const auto d = done_days(per_week(3), pattern("10101"), day(0), day(13));
-  //                       MTWTFSSMTWTFSS
-  const std::string want = "00001110000000";
-  ASSERT_EQ(d.size(), want.size());
-  for (size_t i = 0; i < d.size(); ++i) EXPECT_EQ(d[i], want[i] == '1') << "day " << i;
+TEST(DoneCredit, WeeklyCountsTheTrailingSevenDays) {
+  // 3x/week, done Mon, Wed, Fri of the first week only: k in each trailing window, over N = 3.
+  const auto d = done_credit(per_week(3), pattern("10101"), day(0), day(13));
+  //                               M  T  W  T  F  S  S  M  T  W  T  F  S  S
+  const std::vector<int> k = {1, 1, 2, 2, 3, 3, 3, 2, 2, 1, 1, 0, 0, 0};
+  ASSERT_EQ(d.size(), k.size());
+  for (size_t i = 0; i < d.size(); ++i) EXPECT_DOUBLE_EQ(d[i], k[i] / 3.0) << "day " << i;
 }
 
-TEST(DoneDays, WeeklyCountsCompletionsJustBeforeFrom) {
+TEST(DoneCredit, WeeklyIsCappedAtOne) {
+  // 2x/week, done every day: a full week holds 7, which is still full credit, not 3.5.
+  const auto d = done_credit(per_week(2), pattern(std::string(14, '1')), day(0), day(13));
+  EXPECT_EQ(d, reference_credit(per_week(2), pattern(std::string(14, '1')), day(0), day(13)));
+  for (double c : d) EXPECT_LE(c, 1.0);
+  EXPECT_DOUBLE_EQ(d[0], 0.5);
+  EXPECT_DOUBLE_EQ(d.back(), 1.0);
+}
+
+TEST(DoneCredit, WeeklyCountsCompletionsJustBeforeFrom) {
   // 2x/week; done on day -3 and day 1: day 1's window (days -5..1) holds both.
-  const auto d = done_days(per_week(2), {day(-3), day(1)}, day(0), day(4));
-  const std::vector<bool> want = {false, true, true, true, false};  // day 4's window is -2..4
+  const auto d = done_credit(per_week(2), {day(-3), day(1)}, day(0), day(4));
+  const std::vector<double> want = {0.5, 1, 1, 1, 0.5};  // day 4's window is -2..4
   EXPECT_EQ(d, want);
 }
 
-TEST(DoneDays, WeeklyMatchesTheReferenceOnManyPatterns) {
+TEST(DoneCredit, WeeklyMatchesTheReferenceOnManyPatterns) {
   // Completions start within the 6 days before `from`, the range the window reaches back to.
   const std::vector<std::string> patterns = {
       "101010010101001010101110000001",
@@ -171,21 +187,22 @@ TEST(DoneDays, WeeklyMatchesTheReferenceOnManyPatterns) {
   };
   for (int times = 1; times <= 7; ++times)
     for (const std::string& p : patterns) {
+      SCOPED_TRACE(std::to_string(times) + "x/week " + p);
       const auto done = pattern(p, -6);
-      const auto got = done_days(per_week(times), done, day(0), day(40));
-      EXPECT_EQ(got, reference_done_days(per_week(times), done, day(0), day(40))) << times << "x/week " << p;
+      expect_near_all(done_credit(per_week(times), done, day(0), day(40)),
+                      reference_credit(per_week(times), done, day(0), day(40)));
     }
 }
 
-TEST(DoneDays, CompletionSevenDaysBeforeFromIsOutsideTheWindow) {
-  GTEST_SKIP() << "known bug: habit.cpp done_days() decrements the window for a completion on from-7 at i=0, "
-                  "although that day was never counted, so every day of the series is under-counted by one";
+TEST(DoneCredit, CompletionSevenDaysBeforeFromIsOutsideTheWindow) {
   // 2x/week; done on days -7, -1 and 0. Day 0's window is days -6..0: two completions.
-  const std::vector<Date> done = {day(-7), day(-1), day(0)};
-  const auto d = done_days(per_week(2), done, day(0), day(5));
-  const std::vector<bool> want = {true, true, true, true, true, true};  // day 5's window -1..5
-  EXPECT_EQ(d, want);
-  EXPECT_EQ(d, reference_done_days(per_week(2), done, day(0), day(5)));
+  const std::vector<Date> both = {day(-7), day(-1), day(0)};
+  const std::vector<double> want = {1, 1, 1, 1, 1, 1};  // day 5's window is -1..5
+  EXPECT_EQ(done_credit(per_week(2), both, day(0), day(5)), want);
+  // 1x/week with only the day -7 completion: nothing in any window from day 0 on.
+  const auto alone = done_credit(per_week(1), {day(-7)}, day(0), day(3));
+  for (double c : alone) EXPECT_EQ(c, 0.0);
+  for (double s : strength_series(per_week(1), {day(-7)}, day(0), day(3))) EXPECT_GE(s, 0.0);
 }
 
 // --- streaks ------------------------------------------------------------------------------------

@@ -2,13 +2,13 @@
 // Shared pieces of the storage tests: unwrapping results, printing stored objects, building them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <source_location>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -29,11 +29,12 @@ namespace headway::store::testing {
 // --- unwrapping ---------------------------------------------------------------------------------
 
 // Unwraps a Result; an error means the storage failed where it must not, which ends the test with
-// the error and the calling line (GoogleTest reports the exception as a failure).
+// the error and the calling line (GoogleTest reports the exception as a failure). The builtins
+// stand in for std::source_location, which the clang behind clang-tidy cannot use with libstdc++ 12.
 template <typename T>
-T must(Result<T> r, std::source_location at = std::source_location::current()) {
+T must(Result<T> r, const char* file = __builtin_FILE(), int line = __builtin_LINE()) {
   if (!r)
-    throw std::runtime_error(std::string(at.file_name()) + ":" + std::to_string(at.line()) + ": unexpected " +
+    throw std::runtime_error(std::string(file) + ":" + std::to_string(line) + ": unexpected " +
                              to_string(r.error().code) + " error: " + r.error().message);
   if constexpr (!std::is_void_v<T>) return std::move(*r);
 }
@@ -152,6 +153,13 @@ inline const core::Date kDay = core::make_date(2026, 3, 4);  // a Wednesday
 inline const core::Date kEver = core::Date{-1'000'000};
 inline const core::Date kNever = core::Date{1'000'000};
 
+// The object with its id set, as a store returns it.
+template <typename T>
+T with_id(T object, core::Id id) {
+  object.id = id;
+  return object;
+}
+
 inline core::Person person(std::string name) {
   core::Person p;
   p.name = std::move(name);
@@ -264,6 +272,72 @@ inline core::Assessment assessment(core::Id person, core::Date date) {
               core::ScaleScore{"control", 100.0, "high", false}};
   a.created_at = kCreated;
   return a;
+}
+
+// --- scenarios and views shared by the suites ---------------------------------------------------
+
+template <typename T>
+std::vector<T> by_id(std::vector<T> items) {
+  std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
+  return items;
+}
+
+template <typename T>
+std::vector<std::string> dates_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const T& item : items) out.push_back(core::to_string(item.date));
+  return out;
+}
+
+inline std::vector<std::string> names_of(const std::vector<core::Value>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) out.push_back(v.name);
+  return out;
+}
+
+// The row count of `table`, or -1 when table_counts() does not list it.
+inline int64_t count_of(const std::vector<std::pair<std::string, int64_t>>& counts, const std::string& table) {
+  for (const auto& [name, n] : counts)
+    if (name == table) return n;
+  return -1;
+}
+
+// Gives `who` at least one row in every table a person owns; returns the goal's id.
+inline core::Id give_one_of_everything(Transaction& tx, core::Id who) {
+  const core::Id value_id = must(tx.insert_value(value(who, "Health", 1)));
+  must(tx.upsert_motivation(core::Motivation{who, core::Driver::family, 4, kCreated}));
+  must(tx.insert_catalyst(catalyst(who, kDay, "the winter")));
+  const core::Id boundary_id = must(tx.insert_boundary(boundary(who, core::BoundaryType::no_weekend_work, {})));
+  core::Goal g = goal(who, {value_id});
+  g.boundary_id = boundary_id;
+  const core::Id goal_id = must(tx.insert_goal(g));
+  must(tx.insert_stage_entry(stage_entry(goal_id, kDay, "first staging")));
+  EXPECT_TRUE(must(tx.insert_completion(core::Completion{goal_id, kDay, core::CompletionSource::manual})));
+  must(tx.upsert_checkin(checkin(who, kDay)));
+  core::Win w = win(who, kDay, "said no to a 19:00 call");
+  w.goal_id = goal_id;
+  w.value_id = value_id;
+  must(tx.insert_win(w));
+  must(tx.upsert_reflection(reflection(who, core::week_start(kDay), 7, "good week")));
+  must(tx.insert_assessment(assessment(who, kDay)));
+  return goal_id;
+}
+
+// A person with three values and a boundary to link goals to.
+struct GoalOwner {
+  core::Id person = 0;
+  core::Id v1 = 0, v2 = 0, v3 = 0;
+  core::Id boundary = 0;
+};
+
+inline GoalOwner make_goal_owner(Transaction& tx, const std::string& name) {
+  GoalOwner o;
+  o.person = must(tx.insert_person(person(name)));
+  o.v1 = must(tx.insert_value(value(o.person, "Family", 1)));
+  o.v2 = must(tx.insert_value(value(o.person, "Health", 2)));
+  o.v3 = must(tx.insert_value(value(o.person, "Craft", 0)));
+  o.boundary = must(tx.insert_boundary(boundary(o.person, core::BoundaryType::no_weekend_work, {})));
+  return o;
 }
 
 // --- the fixture ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 //   Result<Statement> prepare(const std::string& sql);  // '?' placeholders, cached per connection
 //   Result<void> commit();  void rollback();
 // Inserts of new rows use "RETURNING id"; a NULL id means "assign one".
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -43,6 +44,13 @@ class SqlTransaction final : public Transaction {
     auto st = HW_TRY(c_.prepare(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     return st.bind(1, key).bind(2, value).run();
+  }
+
+  Result<std::vector<std::pair<std::string, std::string>>> list_settings() override {
+    auto st = HW_TRY(c_.prepare("SELECT key, value FROM settings ORDER BY key"));
+    std::vector<std::pair<std::string, std::string>> out;
+    while (HW_TRY(st.step())) out.emplace_back(st.text(0), st.text(1));
+    return out;
   }
 
   // --- people ---------------------------------------------------------------------------------
@@ -161,6 +169,7 @@ class SqlTransaction final : public Transaction {
     bind_goal(st, g, 1);
     st.bind(12, g.archived).bind(13, g.id).bind(14, g.person_id);
     HW_CHECK(st.run());
+    if (st.changes() == 0) return not_found("no goal " + std::to_string(g.id));  // not this person's goal
     auto del = HW_TRY(c_.prepare("DELETE FROM goal_values WHERE goal_id = ?"));
     HW_CHECK(del.bind(1, g.id).run());
     return write_goal_values(g.id, g.value_ids);
@@ -277,13 +286,30 @@ class SqlTransaction final : public Transaction {
         "break_minutes = excluded.break_minutes, stress = excluded.stress, energy = excluded.energy, "
         "progress = excluded.progress, setback = excluded.setback, note = excluded.note, "
         "updated_at = excluded.updated_at"));
-    st.bind(1, c.person_id).bind(2, c.date.days).bind(3, c.off);
-    if (c.start) st.bind(4, c.start->minutes); else st.bind_null(4);
-    if (c.end) st.bind(5, c.end->minutes); else st.bind_null(5);
-    st.bind(6, c.worked_minutes).bind(7, c.after_hours).bind(8, c.break_minutes).bind(9, c.stress);
-    st.bind(10, c.energy).bind(11, c.progress).bind(12, c.setback).bind(13, c.note).bind(14, c.updated_at);
+    bind_checkin(st, c, 1);
     return st.run();
   }
+  // Multi-row upserts in chunks: one round trip per 500 rows on a server.
+  Result<void> upsert_checkins(const std::vector<CheckIn>& batch) override {
+    constexpr size_t kChunk = 500;
+    for (size_t start = 0; start < batch.size(); start += kChunk) {
+      const size_t n = std::min(kChunk, batch.size() - start);
+      std::string sql =
+          "INSERT INTO checkins (person_id, date, off, start_minute, end_minute, worked_minutes, after_hours, "
+          "break_minutes, stress, energy, progress, setback, note, updated_at) VALUES ";
+      for (size_t i = 0; i < n; ++i) sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      sql += " ON CONFLICT (person_id, date) DO UPDATE SET off = excluded.off, start_minute = excluded.start_minute, "
+             "end_minute = excluded.end_minute, worked_minutes = excluded.worked_minutes, "
+             "after_hours = excluded.after_hours, break_minutes = excluded.break_minutes, stress = excluded.stress, "
+             "energy = excluded.energy, progress = excluded.progress, setback = excluded.setback, "
+             "note = excluded.note, updated_at = excluded.updated_at";
+      auto st = HW_TRY(c_.prepare(sql));
+      for (size_t i = 0; i < n; ++i) bind_checkin(st, batch[start + i], static_cast<int>(i * 14 + 1));
+      HW_CHECK(st.run());
+    }
+    return {};
+  }
+
   Result<std::optional<CheckIn>> find_checkin(Id person, Date date) override {
     auto st = HW_TRY(c_.prepare(std::string(kCheckin) + " WHERE person_id = ? AND date = ?"));
     st.bind(1, person).bind(2, date.days);
@@ -393,6 +419,16 @@ class SqlTransaction final : public Transaction {
     return out;
   }
 
+  Result<void> clear_all() override {
+    for (const char* table : {"assessment_scores", "assessments", "reflections", "wins", "checkins", "completions",
+                              "goal_stages", "goal_values", "goals", "boundaries", "catalysts", "motivations",
+                              "person_values", "people", "settings"}) {
+      auto st = HW_TRY(c_.prepare(std::string("DELETE FROM ") + table));
+      HW_CHECK(st.run());
+    }
+    return {};
+  }
+
   Result<std::vector<std::pair<std::string, int64_t>>> table_counts() override {
     std::vector<std::pair<std::string, int64_t>> out;
     for (const char* table : {"people", "person_values", "motivations", "catalysts", "boundaries", "goals",
@@ -484,6 +520,15 @@ class SqlTransaction final : public Transaction {
     b.active = st.i64(5) != 0;
     b.created_at = st.i64(6);
     return b;
+  }
+
+  static void bind_checkin(Statement& st, const CheckIn& c, int f) {
+    st.bind(f, c.person_id).bind(f + 1, c.date.days).bind(f + 2, c.off);
+    if (c.start) st.bind(f + 3, c.start->minutes); else st.bind_null(f + 3);
+    if (c.end) st.bind(f + 4, c.end->minutes); else st.bind_null(f + 4);
+    st.bind(f + 5, c.worked_minutes).bind(f + 6, c.after_hours).bind(f + 7, c.break_minutes).bind(f + 8, c.stress);
+    st.bind(f + 9, c.energy).bind(f + 10, c.progress).bind(f + 11, c.setback).bind(f + 12, c.note);
+    st.bind(f + 13, c.updated_at);
   }
 
   static CheckIn read_checkin(Statement& st) {

@@ -44,39 +44,59 @@ class SqliteDatabase final : public Database {
     return st.i32(0);
   }
 
-  Result<void> migrate() {
+  Result<void> enable_wal() { return conn_->exec("PRAGMA journal_mode=WAL"); }
+
+  // Checks that the file is Headway's (or new) and migrates it, all inside one BEGIN IMMEDIATE,
+  // so processes opening a new file at the same moment do not trip over each other.
+  Result<void> setup(const std::string& path, bool create) {
+    HW_CHECK(conn_->exec("BEGIN IMMEDIATE"));
+    auto r = setup_locked(path, create);
+    if (!r) {
+      conn_->rollback();
+      return r;
+    }
+    return conn_->commit();
+  }
+
+ private:
+  Result<void> setup_locked(const std::string& path, bool create) {
+    const auto scalar = [&](const std::string& sql) -> Result<int64_t> {
+      auto st = HW_TRY(conn_->prepare(sql));
+      if (!HW_TRY(st.step())) return 0;
+      return st.i64(0);
+    };
+    const int64_t app_id = HW_TRY(scalar("PRAGMA application_id"));
+    if (app_id != kApplicationId) {
+      const int64_t objects = HW_TRY(scalar("SELECT count(*) FROM sqlite_schema"));
+      if (objects != 0 || !create)
+        return tl::unexpected(Error{ErrorCode::corrupt,
+                                    path + " is a SQLite database of another application, not Headway; it was left untouched",
+                                    "database"});
+      HW_CHECK(conn_->exec("PRAGMA application_id=" + std::to_string(kApplicationId)));
+    }
     HW_CHECK(conn_->exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
         "applied_at INTEGER NOT NULL)"));
-    const int current = HW_TRY(schema_version());
+    const int current = static_cast<int>(HW_TRY(scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")));
     const int latest = latest_version();
     if (current > latest)
       return fail(ErrorCode::conflict, "database schema version " + std::to_string(current) +
                                            " is newer than this headway understands (" + std::to_string(latest) +
-                                           "); upgrade headway");
-    if (current == latest) return {};
+                                           "); upgrade headway", "database");
     auto migrations = sqlite_migrations();
     std::sort(migrations.begin(), migrations.end());
-    HW_CHECK(conn_->exec("BEGIN IMMEDIATE"));
     for (const auto& [name, sql] : migrations) {
       const int v = migration_version(name);
       if (v <= current) continue;
       auto applied = conn_->exec(std::string(sql));
-      if (!applied) {
-        (void)conn_->exec("ROLLBACK");
+      if (!applied)
         return fail(ErrorCode::storage, "migration " + std::string(name) + " failed: " + applied.error().message);
-      }
       auto st = HW_TRY(conn_->prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
-      st.bind(1, v).bind(2, name).bind(3, core::now());
-      if (auto r = st.run(); !r) {
-        (void)conn_->exec("ROLLBACK");
-        return tl::unexpected(r.error());
-      }
+      HW_CHECK(st.bind(1, v).bind(2, name).bind(3, core::now()).run());
     }
-    return conn_->exec("COMMIT");
+    return {};
   }
 
- private:
   std::unique_ptr<Connection> conn_;
   std::mutex mutex_;
 };
@@ -122,19 +142,29 @@ Result<std::unique_ptr<Database>> open_sqlite_impl(const std::string& path, cons
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
 
+  // Read-only checks before anything is written: a damaged file fails here, and a database of
+  // another application is refused untouched. (setup() checks again under the write lock.)
+  // Both reads share one snapshot, so a process creating the file at the same moment is seen
+  // either not at all or complete.
+  HW_CHECK(conn->exec("BEGIN"));
   auto app_id = scalar(*conn, "PRAGMA application_id");
+  auto objects = scalar(*conn, "SELECT count(*) FROM sqlite_schema");
+  conn->rollback();
   if (!app_id) return tl::unexpected(corrupt(path, "cannot be read as a database (" + app_id.error().message + ")"));
-  if (*app_id != kApplicationId) {
-    const int64_t objects = HW_TRY(scalar(*conn, "SELECT count(*) FROM sqlite_schema"));
-    if (objects != 0 || !options.create)
-      return tl::unexpected(corrupt(path, "is a SQLite database of another application, not Headway"));
-  }
-  HW_CHECK(conn->exec("PRAGMA journal_mode=WAL"));
+  if (!objects) return tl::unexpected(corrupt(path, "cannot be read as a database (" + objects.error().message + ")"));
+  if (*app_id != kApplicationId && (*objects != 0 || !options.create))
+    return tl::unexpected(corrupt(path, "is a SQLite database of another application, not Headway"));
   HW_CHECK(conn->exec("PRAGMA synchronous=NORMAL"));
   HW_CHECK(conn->exec("PRAGMA foreign_keys=ON"));
-  if (*app_id != kApplicationId) HW_CHECK(conn->exec("PRAGMA application_id=" + std::to_string(kApplicationId)));
   auto db = std::make_unique<SqliteDatabase>(std::move(conn));
-  HW_CHECK(db->migrate());
+  // Switching to WAL and the first migration need the write lock; when several processes open a
+  // new file at once, SQLite may answer "locked" without waiting, so try again briefly.
+  for (int attempt = 1;; ++attempt) {
+    auto ready = db->enable_wal().and_then([&] { return db->setup(path, options.create); });
+    if (ready) break;
+    if (ready.error().code != ErrorCode::busy || attempt == 100) return tl::unexpected(ready.error());
+    sqlite3_sleep(10 + attempt % 7);
+  }
   return std::unique_ptr<Database>(std::move(db));
 }
 

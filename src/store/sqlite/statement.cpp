@@ -5,9 +5,10 @@
 namespace headway::store::sqlite {
 
 Error db_error(sqlite3* db, std::string_view what) {
-  const int code = sqlite3_errcode(db);
+  const int code = sqlite3_extended_errcode(db) & 0xff;  // the primary code of an extended one
   const ErrorCode kind = (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) ? ErrorCode::corrupt
                          : code == SQLITE_CONSTRAINT                    ? ErrorCode::conflict
+                         : code == SQLITE_BUSY || code == SQLITE_LOCKED ? ErrorCode::busy
                                                                         : ErrorCode::storage;
   return Error{kind, std::string(what) + ": " + sqlite3_errmsg(db), ""};
 }
