@@ -17,7 +17,7 @@ build: deps
 
 build-asan: deps
 	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DHEADWAY_SANITIZE=ON -DHEADWAY_BENCH=OFF >/dev/null
-	@cmake --build $(ASAN) -j $(JOBS) --target headway_unit_tests headway_store_tests
+	@cmake --build $(ASAN) -j $(JOBS) --target headway_unit_tests headway_store_tests headway_pg_restart_tests
 
 # Builds in Release mode, fills ./data with a demo person the first time, and shows this week's report.
 run: build
@@ -26,13 +26,11 @@ run: build
 	@echo
 	@echo "Your own profile: $(HEADWAY) --data-dir DIR init --name NAME --timezone ZONE"
 
-# Unit, storage conformance and CLI tests on the Release build, then unit and storage tests
-# again under AddressSanitizer and UBSan.
+# Every suite: unit, storage conformance on SQLite and on a throwaway PostgreSQL server,
+# PostgreSQL-specific tests, CLI tests on both backends; then unit and storage tests again under
+# AddressSanitizer and UBSan. See scripts/run-tests.sh.
 test: build build-asan
-	@echo "== unit tests under AddressSanitizer + UBSan =="
-	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
-	@echo "== all suites (Release) =="
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@bash scripts/run-tests.sh
 
 bench: build
 	@bash bench/run.sh

@@ -7,6 +7,7 @@
 
 #include "core/instrument.hpp"
 #include "service/assessments.hpp"
+#include "service/goals.hpp"
 
 namespace headway::service {
 namespace {
@@ -273,6 +274,8 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
                                 {"unclear-goals", 0.2}, {"*", 0.45}}));
     HW_CHECK(take(balance, opt.days / 2, {{"*", 0.45}}));
     HW_CHECK(take(balance, opt.days - 3, {{"*", 0.65}, {"detachment", 0.55}}));
+    // Leave the goals' stages as the app would have: any slip in the history is recorded.
+    HW_CHECK(recycle_slipped_goals(tx, p, zone, today));
     return sum;
   });
 }

@@ -152,12 +152,16 @@ std::string redact_url(const std::string& url);
 // Copies a live SQLite database to `target` with SQLite's online backup.
 Result<void> backup_sqlite(const std::string& source, const std::string& target);
 
+// Sleeps a little before retrying a transaction: growing, jittered pauses up to ~50 ms.
+void retry_pause(int attempt);
+
 // Runs fn inside one write transaction and commits it when fn succeeds. A transient conflict
 // (ErrorCode::busy) rolls back and runs fn again, a few times, so fn must only touch the database.
 template <typename Fn>
 auto with_write(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
-  constexpr int kAttempts = 8;
+  constexpr int kAttempts = 20;
   for (int attempt = 1;; ++attempt) {
+    if (attempt > 1) retry_pause(attempt);
     auto tx = db.begin(true);
     if (!tx) return tl::unexpected(tx.error());
     auto result = fn(**tx);

@@ -1,5 +1,6 @@
 // Your data, whole: export and import, backups, the demo, hostile text, and files that are not
 // Headway databases.
+#include <array>
 #include <functional>
 #include <set>
 
@@ -100,6 +101,8 @@ struct BrokenExport {
   std::string mention;
 };
 
+std::ostream& operator<<(std::ostream& os, const BrokenExport& c) { return os << c.name; }
+
 class MalformedImport : public ::testing::TestWithParam<BrokenExport> {};
 
 TEST_P(MalformedImport, IsRefusedWholeAndNamesThePath) {
@@ -172,6 +175,48 @@ TEST(ExportImport, MissingFileIsRefused) {
   Headway hw;
   expect_refusal(hw({"import-data", (hw.home().path() / "nope.json").string()}), "file");
   EXPECT_FALSE(fs::exists(hw.db_path()));
+}
+
+// A week of a person's data, exported by headway 0.1.0 (tests/data/cli/export-v1.json). Files
+// people exported must keep importing, byte for byte, and keep meaning the same.
+TEST(ExportImport, GoldenVersionOneFileImportsExactly) {
+  const fs::path golden = fs::path(HEADWAY_TEST_DATA) / "cli" / "export-v1.json";
+  ASSERT_TRUE(fs::exists(golden)) << golden;
+  Headway hw;
+  const auto r = hw({"import-data", golden.string()});
+  ASSERT_EQ(r.code, 0) << r;
+  EXPECT_TRUE(same_text(export_of(hw, hw.data_dir()), read_file(golden)));
+
+  const json rep = hw.json_of({"report", "week", "--date", "2026-11-18"});
+  EXPECT_EQ(rep["person"], "Robin Fixture");
+  EXPECT_EQ(rep["week"], "2026-W47");
+  EXPECT_EQ(rep["checkins"], 5);
+  EXPECT_EQ(rep["worked_minutes"], 455 + 705 + 455 + 435 + 450);
+  EXPECT_EQ(rep["after_hours_minutes"], 30);
+  EXPECT_DOUBLE_EQ(rep["avg_stress"].get<double>(), 2.6);
+  EXPECT_DOUBLE_EQ(rep["avg_energy"].get<double>(), 3.4);
+  ASSERT_EQ(rep["boundaries"].size(), 3u) << rep["boundaries"].dump(2);
+  const std::vector<std::array<int, 3>> expected{{4, 1, 0}, {0, 0, 2}, {4, 1, 2}};  // kept, broken, unknown
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(rep["boundaries"][i]["kept"], expected[i][0]) << i;
+    EXPECT_EQ(rep["boundaries"][i]["broken"], expected[i][1]) << i;
+    EXPECT_EQ(rep["boundaries"][i]["unknown"], expected[i][2]) << i;
+  }
+  ASSERT_EQ(rep["goals"].size(), 2u);
+  EXPECT_EQ(rep["goals"][0]["stage"], "preparation");
+  EXPECT_EQ(rep["goals"][1]["stage"], "action");
+  ASSERT_EQ(rep["wins"].size(), 2u);
+  EXPECT_EQ(rep["wins"][1]["text"], "Said no to a 19:00 call <b>politely</b> 🙂");
+
+  const json tuesday = hw.json_of({"boundary", "check", "--date", "2026-11-17"});
+  bool window = false;
+  for (const auto& e : tuesday) {
+    if (e["type"] != "work-window") continue;
+    window = true;
+    EXPECT_EQ(e["status"], "broken");
+    EXPECT_TRUE(contains(e["evidence"].get<std::string>(), "08:15-19:45")) << e.dump();
+  }
+  EXPECT_TRUE(window) << tuesday.dump(2);
 }
 
 // --- backup ---------------------------------------------------------------------------------
@@ -343,7 +388,7 @@ class ForeignDatabase : public ::testing::TestWithParam<std::string> {
     } else {
       // The first bytes of a SQLite file, then garbage: a damaged database.
       write_file(hw.db_path(), std::string("SQLite format 3\0", 16) + std::string(4096, '\x5a'));
-      expected_message = "database";
+      expected_message = "cannot be read as a database";
     }
     bytes = read_file(hw.db_path());
   }

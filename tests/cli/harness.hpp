@@ -4,7 +4,6 @@
 //
 // Header-only on purpose: tests/CMakeLists.txt compiles tests/cli/*_test.cpp only.
 #include <fcntl.h>
-#include <gtest/gtest.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -19,7 +18,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -27,7 +25,8 @@
 #include <utility>
 #include <vector>
 
-extern char** environ;
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace headway::cli_test {
 

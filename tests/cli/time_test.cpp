@@ -183,6 +183,8 @@ struct NightCase {
   int worked_minutes;
 };
 
+std::ostream& operator<<(std::ostream& os, const NightCase& c) { return os << c.name; }
+
 class DstNight : public ::testing::TestWithParam<NightCase> {};
 
 // 22:00 to 06:00 is 8 hours on the clock; the spring-forward night has 7, the fall-back night 9.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "postgres_backend.hpp"
 
 namespace headway::store::testing {
 
@@ -77,8 +78,8 @@ inline std::unique_ptr<Database> make_empty_sqlite() {
 inline std::vector<Backend> conformance_backends() {
   std::vector<Backend> backends;
   backends.push_back(Backend{"sqlite", make_empty_sqlite});
-  // The PostgreSQL backend registers here when HEADWAY_TEST_POSTGRES_URL names a server: each
-  // make_empty should create a fresh schema (or database) on it and drop it when the Database goes.
+  // PostgreSQL joins when HEADWAY_TEST_POSTGRES_URL names a server (make test always starts one).
+  if (!postgres_admin_url().empty()) backends.push_back(Backend{"postgresql", make_empty_postgres});
   return backends;
 }
 

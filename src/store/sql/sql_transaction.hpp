@@ -7,6 +7,7 @@
 // Inserts of new rows use "RETURNING id"; a NULL id means "assign one".
 #include <algorithm>
 #include <functional>
+#include <set>
 #include <string>
 
 #include "store/codec.hpp"
@@ -289,25 +290,38 @@ class SqlTransaction final : public Transaction {
     bind_checkin(st, c, 1);
     return st.run();
   }
-  // Multi-row upserts in chunks: one round trip per 500 rows on a server.
+  // Multi-row upserts in chunks: one round trip per 500 rows on a server. A chunk never holds the
+  // same day twice (one statement may not update a row twice), so a repeated day starts a new
+  // chunk and the later check-in wins, as with single upserts.
   Result<void> upsert_checkins(const std::vector<CheckIn>& batch) override {
     constexpr size_t kChunk = 500;
-    for (size_t start = 0; start < batch.size(); start += kChunk) {
-      const size_t n = std::min(kChunk, batch.size() - start);
+    std::vector<const CheckIn*> chunk;
+    std::set<std::pair<Id, int32_t>> days;
+    const auto flush = [&]() -> Result<void> {
+      if (chunk.empty()) return {};
       std::string sql =
           "INSERT INTO checkins (person_id, date, off, start_minute, end_minute, worked_minutes, after_hours, "
           "break_minutes, stress, energy, progress, setback, note, updated_at) VALUES ";
-      for (size_t i = 0; i < n; ++i) sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      for (size_t i = 0; i < chunk.size(); ++i)
+        sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
       sql += " ON CONFLICT (person_id, date) DO UPDATE SET off = excluded.off, start_minute = excluded.start_minute, "
              "end_minute = excluded.end_minute, worked_minutes = excluded.worked_minutes, "
              "after_hours = excluded.after_hours, break_minutes = excluded.break_minutes, stress = excluded.stress, "
              "energy = excluded.energy, progress = excluded.progress, setback = excluded.setback, "
              "note = excluded.note, updated_at = excluded.updated_at";
       auto st = HW_TRY(c_.prepare(sql));
-      for (size_t i = 0; i < n; ++i) bind_checkin(st, batch[start + i], static_cast<int>(i * 14 + 1));
+      for (size_t i = 0; i < chunk.size(); ++i) bind_checkin(st, *chunk[i], static_cast<int>(i * 14 + 1));
       HW_CHECK(st.run());
+      chunk.clear();
+      days.clear();
+      return {};
+    };
+    for (const CheckIn& c : batch) {
+      if (chunk.size() == kChunk || days.count({c.person_id, c.date.days})) HW_CHECK(flush());
+      chunk.push_back(&c);
+      days.insert({c.person_id, c.date.days});
     }
-    return {};
+    return flush();
   }
 
   Result<std::optional<CheckIn>> find_checkin(Id person, Date date) override {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test suite: unit, storage conformance (SQLite and a throwaway PostgreSQL server that
+# this script starts and stops), and the CLI tests on both backends; then the unit and storage
+# suites again under AddressSanitizer and UBSan. Ends with ctest's summary lines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build/release}
+ASAN=${ASAN:-build/asan}
+JOBS=${JOBS:-$(nproc)}
+PORT=${HEADWAY_TEST_PG_PORT:-55432}
+
+pgdir=$(mktemp -d /tmp/headway-pg.XXXXXX)
+stop_pg() { bash scripts/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir"; }
+trap stop_pg EXIT
+echo "== starting a throwaway PostgreSQL server on 127.0.0.1:$PORT =="
+export HEADWAY_TEST_POSTGRES_URL=$(bash scripts/pg-test-server.sh start "$pgdir" "$PORT")
+export HEADWAY_TEST_POSTGRES_DIR=$pgdir
+
+status=0
+echo "== unit and storage tests under AddressSanitizer + UBSan =="
+(cd "$ASAN" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --output-on-failure -j "$JOBS") || status=1
+echo "== all suites, Release build, SQLite and PostgreSQL =="
+(cd "$BUILD" && ctest --output-on-failure -j "$JOBS") || status=1
+exit $status
