@@ -41,9 +41,10 @@ void register_data(CLI::App& app, Session& s) {
           if (!f) return invalid("file", "cannot read " + *file);
           buf << f.rdbuf();
         }
-        // Refuse a database with a profile before creating anything.
+        // Refuse a database with a profile, and check the whole file, before creating anything.
         if (HW_TRY(s.has_profile()))
           return fail(ErrorCode::conflict, "this data directory already has a profile; import into an empty one");
+        HW_CHECK(service::validate_export(buf.str()));
         auto* ctx = HW_TRY(s.context(true));
         const auto actor = HW_TRY(service::import_all(*ctx, buf.str()));
         std::cout << "Imported person " << actor.person_id << " into " << s.database_name() << ".\n";

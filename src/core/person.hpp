@@ -30,6 +30,8 @@ struct Person {
 
 // Checks a name: 1-100 characters, no control characters.
 Result<std::string> validate_name(std::string_view text, std::string_view field = "name");
+// True when s is well-formed UTF-8.
+bool valid_utf8(std::string_view s);
 // Checks free text (notes, WOOP parts): at most `max` bytes, no control characters except newline.
 Result<std::string> validate_text(std::string_view text, std::string_view field, size_t max, bool required);
 

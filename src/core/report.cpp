@@ -168,8 +168,10 @@ WeeklyReport build_weekly_report(const ReportInput& in) {
       last_staged = e.date;
     }
     line.restage_due = line.stage && restage_due(last_staged, std::min(r.to, in.today));
-    const Date start = std::min(g.goal.start_date, r.to);
-    const auto series = strength_series(g.goal.frequency, g.completions, start, r.to);
+    // Strength as of the week's end, or today for the current week: days to come are not misses.
+    const Date until = std::min(r.to, in.today);
+    const Date start = std::min(g.goal.start_date, until);
+    const auto series = strength_series(g.goal.frequency, g.completions, start, until);
     if (!series.empty()) line.strength = series.back() * 100.0;
     const size_t n = series.size();
     line.strength_change = line.strength - (n > 7 ? series[n - 8] * 100.0 : 0.0);

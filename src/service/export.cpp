@@ -1,5 +1,7 @@
 #include "service/export.hpp"
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "service/json_codec.hpp"
@@ -133,6 +135,32 @@ struct Bundle {
   std::vector<core::Reflection> reflections;
   std::vector<core::Assessment> assessments;
 };
+
+// Every id an object points at must be in the same export, so an import never half-applies.
+Result<void> check_references(const json& root, const Bundle& b) {
+  std::set<Id> values, goals, boundaries;
+  for (const auto& v : b.values) values.insert(v.id);
+  for (const auto& g : b.goals) goals.insert(g.id);
+  for (const auto& x : b.boundaries) boundaries.insert(x.id);
+  const In r{root, "$"};
+  const auto missing = [](const In& at, const char* what, Id id) {
+    return tl::unexpected(at.err(std::string("no ") + what + " " + std::to_string(id) + " in this export"));
+  };
+  for (size_t i = 0; i < b.goals.size(); ++i) {
+    const In g = r.at("goals").at(i);
+    for (size_t k = 0; k < b.goals[i].value_ids.size(); ++k)
+      if (!values.count(b.goals[i].value_ids[k])) return missing(g.at("value_ids").at(k), "value", b.goals[i].value_ids[k]);
+    if (b.goals[i].boundary_id && !boundaries.count(*b.goals[i].boundary_id))
+      return missing(g.at("boundary_id"), "boundary", *b.goals[i].boundary_id);
+  }
+  for (size_t i = 0; i < b.wins.size(); ++i) {
+    const In w = r.at("wins").at(i);
+    if (b.wins[i].goal_id && !goals.count(*b.wins[i].goal_id)) return missing(w.at("goal_id"), "goal", *b.wins[i].goal_id);
+    if (b.wins[i].value_id && !values.count(*b.wins[i].value_id))
+      return missing(w.at("value_id"), "value", *b.wins[i].value_id);
+  }
+  return {};
+}
 
 Result<Bundle> decode(const json& root) {
   const In r{root, "$"};
@@ -303,10 +331,19 @@ Result<Bundle> decode(const json& root) {
     x.created_at = HW_TRY(instant_at(a.at("created_at")));
     b.assessments.push_back(std::move(x));
   }
+  HW_CHECK(check_references(root, b));
   return b;
 }
 
 }  // namespace
+
+Result<void> validate_export(std::string_view text) {
+  if (text.size() > (size_t{256} << 20)) return invalid("file", "larger than 256 MiB");
+  const json root = json::parse(text.begin(), text.end(), nullptr, false);
+  if (root.is_discarded()) return invalid("file", "not valid JSON");
+  HW_CHECK(decode(root));
+  return {};
+}
 
 Result<Actor> import_all(Context& ctx, std::string_view text) {
   if (text.size() > (size_t{256} << 20)) return invalid("file", "larger than 256 MiB");

@@ -11,6 +11,9 @@ inline constexpr int kExportVersion = 1;
 // The complete data of the actor as JSON text (format "headway-export", version 1).
 Result<std::string> export_all(Context& ctx, const Actor& actor);
 
+// Checks an export completely without touching any database.
+Result<void> validate_export(std::string_view json_text);
+
 // Imports an export into a database without a profile. Everything is validated first; on any
 // error nothing is written, and the error names the JSON path.
 Result<Actor> import_all(Context& ctx, std::string_view json_text);

@@ -159,9 +159,16 @@ Result<DoneResult> goal_done(Context& ctx, const Actor& actor, Id id, const std:
     const Date today = local_today(ctx, pz.zone);
     const Date d = HW_TRY(date_or_today(ctx, pz.zone, date));
     if (d > today) return invalid("date", "cannot complete a goal in the future (" + core::to_string(d) + ")");
+    core::Goal goal = g;
+    if (d < goal.start_date) {
+      // Back-filling days before the goal was written down: the goal's history starts earlier.
+      if (core::days_between(d, today) > 3660) return invalid("date", "more than ten years ago");
+      goal.start_date = d;
+      HW_CHECK(tx.update_goal(goal));
+    }
     const bool added = HW_TRY(tx.insert_completion({g.id, d, core::CompletionSource::manual}));
     HW_CHECK(recycle_slipped_goals(tx, pz.person, pz.zone, today));
-    return DoneResult{added, HW_TRY(goal_view(tx, pz.person, pz.zone, g, today))};
+    return DoneResult{added, HW_TRY(goal_view(tx, pz.person, pz.zone, goal, today))};
   });
 }
 

@@ -254,10 +254,6 @@ TEST(BadInputFresh, BackupWithoutDatabaseCreatesNothing) {
 // Text that is not UTF-8 cannot be rendered as JSON; it must be refused at the door, or the
 // person can no longer export their data or read their wins as JSON.
 TEST(BadInputFresh, WinTextMustBeUtf8) {
-  if (!run_known_bugs())
-    GTEST_SKIP() << "known bug: `win $'bad\\xff\\xfeutf8'` is stored (exit 0); afterwards `wins --format json`, "
-                    "`report week --format json` and `export` fail with exit 1 \"internal error: "
-                    "[json.exception.type_error.316] invalid UTF-8 byte\"";
   Headway hw;
   hw.adopt(seeded().dir());
   const DbSnapshot before = hw.snapshot();

@@ -146,9 +146,6 @@ INSTANTIATE_TEST_SUITE_P(
 
 // The header of service/export.hpp promises "the error names the JSON path" for every error.
 TEST(ExportImport, ReferenceErrorsNameTheJsonPath) {
-  if (!run_known_bugs())
-    GTEST_SKIP() << "known bug: a win whose goal_id does not exist is refused with \"headway: wins: query failed: "
-                    "FOREIGN KEY constraint failed\", which names neither the record nor the field ($.wins[1].goal_id)";
   Headway hw;
   hw.adopt(demo60().dir());
   json j = json::parse(export_of(hw, hw.data_dir()));
@@ -160,10 +157,6 @@ TEST(ExportImport, ReferenceErrorsNameTheJsonPath) {
 
 // Bad input changes nothing (design section 6): not even an empty database file is left behind.
 TEST(ExportImport, RefusedImportLeavesNoDatabaseFile) {
-  if (!run_known_bugs())
-    GTEST_SKIP() << "known bug: `import-data FILE` into a new data directory creates DIR/headway.db (an empty "
-                    "Headway schema) before it parses FILE, so a refused import (e.g. \"file: not valid JSON\") leaves "
-                    "a database file behind; init validates first and leaves nothing";
   Headway hw;
   const fs::path file = hw.home().path() / "broken.json";
   write_file(file, "this is { not JSON");
