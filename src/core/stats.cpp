@@ -4,20 +4,12 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/random.hpp"
+
 namespace headway::core {
 namespace {
 
-// splitmix64: small, fast and reproducible across platforms.
-struct Rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-};
+using Rng = SplitMix;
 
 std::optional<double> pearson(const std::vector<double>& x, const std::vector<double>& y) {
   const size_t n = x.size();

@@ -6,29 +6,14 @@
 #include <map>
 
 #include "core/instrument.hpp"
+#include "core/random.hpp"
 #include "service/assessments.hpp"
 #include "service/goals.hpp"
 
 namespace headway::service {
 namespace {
 
-// A small reproducible generator; the standard distributions differ between libraries.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-  bool chance(double p) { return uniform() < p; }
-  double normal() {  // Box-Muller
-    const double u = std::max(uniform(), 1e-12), v = uniform();
-    return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
-  }
-  int pick(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-};
+using Rng = core::SplitMix;
 
 int clamp15(double v) { return std::clamp(static_cast<int>(std::lround(v)), 1, 5); }
 

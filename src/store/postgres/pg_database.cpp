@@ -55,11 +55,7 @@ class PgDatabase final : public Database {
 
   Result<int> schema_version() override {
     Connection* c = HW_TRY(checkout());
-    struct Return {
-      PgDatabase* db;
-      Connection* c;
-      ~Return() { db->checkin(c); }
-    } back{this, c};
+    const Lease lease{this, c};
     HW_CHECK(start(*c, false));
     auto v = scalar(*c, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     c->rollback();
@@ -71,11 +67,7 @@ class PgDatabase final : public Database {
   // advisory lock, so two nodes starting at once do not both migrate.
   Result<void> prepare_schema(bool migrate) {
     Connection* c = HW_TRY(checkout());
-    struct Return {
-      PgDatabase* db;
-      Connection* c;
-      ~Return() { db->checkin(c); }
-    } back{this, c};
+    const Lease lease{this, c};
     HW_CHECK(start(*c, true));
     auto done = [&](Result<void> r) -> Result<void> {
       if (!r) {
@@ -125,6 +117,13 @@ class PgDatabase final : public Database {
   }
 
  private:
+  // Returns a checked-out connection to the pool when it goes out of scope.
+  struct Lease {
+    PgDatabase* db;
+    Connection* c;
+    ~Lease() { db->checkin(c); }
+  };
+
   Result<void> apply(Connection& c, int current) {
     HW_CHECK(c.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
                     "applied_at BIGINT NOT NULL)"));
