@@ -4,9 +4,13 @@
 #
 #   BUILD_DIR=build/bench bash bench/run.sh     # another build directory (default build/release)
 #   RUNS=20 bash bench/run.sh                   # fewer hyperfine runs per command (default 50)
+#   STORAGE_PEOPLE=1000 bash bench/run.sh       # a smaller storage data set (default 10000; 0 skips it)
+#   STORAGE_PORT=55433                          # loopback port of the storage section's PostgreSQL
 #
-# Every step runs under `timeout` (at most about 6 minutes in all; about 1 minute normally). It
-# exits 1 when a target is missed.
+# Every step runs under `timeout`: the micro-benchmarks and end-to-end runs take at most about
+# 6 minutes (about 1 minute normally); the storage section, SQLite and a throwaway PostgreSQL
+# server side by side, takes about 5 minutes at the default size and is stopped after
+# 10 minutes + 0.25 s per person (about 52 minutes at 10,000). It exits 1 when a target is missed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,10 +18,19 @@ BUILD_DIR=${BUILD_DIR:-build/release}
 [[ $BUILD_DIR == /* ]] || BUILD_DIR=$ROOT/$BUILD_DIR
 HEADWAY=$BUILD_DIR/headway
 BENCH=$BUILD_DIR/bench/headway_bench
+STORAGE_BENCH=$BUILD_DIR/bench/headway_storage_bench
 RUNS=${RUNS:-50}
 DAYS=1826  # 5 years
+STORAGE_PEOPLE=${STORAGE_PEOPLE:-10000}
+STORAGE_PORT=${STORAGE_PORT:-55433}
+if ! [[ $STORAGE_PEOPLE =~ ^[0-9]+$ ]]; then
+  echo "bench/run.sh: STORAGE_PEOPLE must be a whole number (0 skips the storage section)" >&2
+  exit 2
+fi
 
-for bin in "$HEADWAY" "$BENCH"; do
+bins=("$HEADWAY" "$BENCH")
+((STORAGE_PEOPLE == 0)) || bins+=("$STORAGE_BENCH")
+for bin in "${bins[@]}"; do
   if [[ ! -x $bin ]]; then
     echo "bench/run.sh: $bin not found; build first (make bench, or set BUILD_DIR)" >&2
     exit 2
@@ -29,7 +42,15 @@ if ! command -v hyperfine >/dev/null; then
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/headway-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+PGDIR=""  # the storage section's throwaway PostgreSQL server, stopped and removed on exit
+cleanup() {
+  if [[ -n $PGDIR ]]; then
+    timeout 60 bash "$ROOT/scripts/pg-test-server.sh" stop "$PGDIR" || true
+    rm -rf "$PGDIR"
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # One core for the micro-benchmarks, when the machine lets us pin.
@@ -85,6 +106,36 @@ hf() {
   awk -F, -v col="$2" 'NR == 2 { printf "%.1f", $col * 1000 }' "$WORK/$1.csv"
 }
 
+# --- Storage: SQLite and PostgreSQL side by side ------------------------------------------------
+# Bulk insert, weekly report and db copy on a year of check-ins per person; figures only, no
+# targets. The PostgreSQL server is a throwaway one on a loopback port, in its own directory.
+storage_status="skipped (STORAGE_PEOPLE=0)" storage_result="-"
+if ((STORAGE_PEOPLE > 0)); then
+  echo
+  echo "== storage: SQLite and PostgreSQL side by side ($STORAGE_PEOPLE people x 365 days) =="
+  storage_status="no result" storage_result="FAIL"
+  if (exec 3<>"/dev/tcp/127.0.0.1/$STORAGE_PORT") 2>/dev/null; then
+    echo "bench/run.sh: port $STORAGE_PORT is in use; set STORAGE_PORT to a free one" >&2
+  else
+    PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/headway-bench-pg.XXXXXX")
+    if PG_URL=$(timeout 120 bash "$ROOT/scripts/pg-test-server.sh" start "$PGDIR" "$STORAGE_PORT"); then
+      # TMPDIR=$WORK: the SQLite files go where the trap removes them, whatever happens.
+      # --foreground: Ctrl-C reaches the benchmark; -k: it is killed 30 s after the time limit.
+      if TMPDIR=$WORK timeout --foreground -k 30 $((600 + STORAGE_PEOPLE / 4)) \
+           "$STORAGE_BENCH" --postgres "$PG_URL" --people "$STORAGE_PEOPLE" --days 365; then
+        storage_status="figures above" storage_result="-"
+      else
+        echo "bench/run.sh: headway_storage_bench failed or timed out" >&2
+      fi
+    else
+      echo "bench/run.sh: the PostgreSQL test server did not start (see $PGDIR/log)" >&2
+    fi
+    timeout 60 bash "$ROOT/scripts/pg-test-server.sh" stop "$PGDIR" || true
+    rm -rf "$PGDIR"
+    PGDIR=""
+  fi
+fi
+
 # --- Summary -------------------------------------------------------------------------------------
 verdict() {  # verdict VALUE OP LIMIT
   [[ -n $1 ]] || { echo "FAIL (no result)"; return; }
@@ -124,6 +175,7 @@ row "headway checkin, end to end (mean)" "${checkin_ms:-?} ms" "< 30 ms" "$(verd
 row "headway report week, end to end (mean)" "${report_e2e:-?} ms" "-" "-"
 row "headway boundary check, 5 years, json (mean)" "${boundary_e2e:-?} ms" "-" "-"
 row "headway --help, end to end (mean; start-up floor)" "${startup_e2e:-?} ms" "-" "-"
+row "storage: SQLite and PostgreSQL, $STORAGE_PEOPLE people" "$storage_status" "-" "$storage_result"
 
 # A missed target fails `make bench`.
 ((failures == 0)) || { echo "$failures target(s) missed" >&2; exit 1; }

@@ -4,12 +4,12 @@
 // iteration takes minutes.
 //
 //   headway_storage_bench --postgres URL [--people 10000] [--days 365] [--batch 100] [--runs 21]
-//                         [--dir DIR]
+//                         [--dir DIR] [--keep]
 //
 // URL is a maintenance connection (e.g. to the database "postgres") of a role that may create
 // databases. The benchmark creates its own databases there and a temporary directory for its
 // SQLite files (in DIR, default $TMPDIR or /tmp), and removes all of them at the end, also after
-// a failure or a first Ctrl-C / SIGTERM (a second one ends it at once).
+// a failure or a first Ctrl-C / SIGTERM (a second one ends it at once); --keep leaves them.
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -146,12 +146,13 @@ std::vector<core::CheckIn> make_checkins(int index, const core::Zone& zone, cons
       const int start = std::clamp(habit_start + 5 * rng.between(-6, 6), 6 * 60, 11 * 60);
       int length = weekend ? rng.between(60, 300) : rng.between(450, 570);
       if (!weekend && rng.chance(0.15)) length += rng.between(60, 240);  // a late evening
+      if (!weekend && rng.chance(0.005)) length = 24 * 60 + rng.between(0, 90) - start;  // until after midnight
       end = start + length;
       if (end >= 24 * 60) end = std::min(end, 24 * 60 + 90) - 24 * 60;  // past midnight
       if (end == start) end += 5;
       c.start = core::TimeOfDay{start};
       c.end = core::TimeOfDay{end};
-      if (rng.chance(0.7)) c.break_minutes = 5 * rng.between(3, 12);
+      if (length >= 240 && rng.chance(0.7)) c.break_minutes = 5 * rng.between(3, 12);
       if (end < start) end += 24 * 60;
     }
     if (rng.chance(0.25)) c.after_hours = 5 * rng.between(2, 24);
@@ -193,6 +194,7 @@ Bulk bulk_insert(store::Database& db, const Dataset& ds, int batch) {
   reset_peak_rss();
   std::vector<core::Person> people;
   std::vector<std::vector<core::CheckIn>> checkins;
+  const bool progress = isatty(STDERR_FILENO);
   for (int first = 0; first < ds.people; first += batch) {
     check_stop();
     const int n = std::min(batch, ds.people - first);
@@ -219,12 +221,10 @@ Bulk bulk_insert(store::Database& db, const Dataset& ds, int batch) {
          "bulk insert");
     out.seconds += seconds_since(t);
     for (const auto& year : checkins) out.checkins += static_cast<int64_t>(year.size());
-    if (first / batch % 10 == 9) {
-      std::fprintf(stderr, "  %s: %d of %d people, %.0f s\r", db.backend().c_str(), first + n, ds.people,
-                   out.seconds);
-    }
+    if (progress && first / batch % 10 == 9)
+      std::fprintf(stderr, "\r  %s: %d of %d people, %.0f s", db.backend().c_str(), first + n, ds.people, out.seconds);
   }
-  std::fprintf(stderr, "%60s\r", "");
+  if (progress) std::fprintf(stderr, "\r%60s\r", "");
   out.peak_rss_kib = status_kib("VmHWM");
   return out;
 }
@@ -367,7 +367,12 @@ class Server {
 struct Cleanup {
   Server& server;
   fs::path dir;
+  bool keep = false;
   ~Cleanup() {
+    if (keep) {
+      std::fprintf(stderr, "headway_storage_bench: --keep: left %s and the databases in place\n", dir.c_str());
+      return;
+    }
     server.drop_all();
     std::error_code ec;
     fs::remove_all(dir, ec);
@@ -409,6 +414,7 @@ struct Args {
   int batch = 100;
   int runs = 21;
   std::string dir;
+  bool keep = false;  // leave the files and databases for inspection
 };
 
 Args parse_args(int argc, char** argv) {
@@ -416,11 +422,15 @@ Args parse_args(int argc, char** argv) {
   const char* tmp = std::getenv("TMPDIR");
   a.dir = tmp && *tmp ? tmp : "/tmp";
   const auto usage = [] {
-    die("usage: headway_storage_bench --postgres URL [--people N] [--days N] [--batch N] [--runs N] [--dir DIR]");
+    die("usage: headway_storage_bench --postgres URL [--people N] [--days N] [--batch N] [--runs N] [--dir DIR] [--keep]");
   };
   for (int i = 1; i < argc; ++i) {
     const std::string opt = argv[i];
     if (opt == "--help" || opt == "-h") usage();
+    if (opt == "--keep") {
+      a.keep = true;
+      continue;
+    }
     if (i + 1 >= argc) usage();
     const std::string val = argv[++i];
     const auto number = [&](int lo, int hi) {
@@ -447,7 +457,7 @@ int run(const Args& a) {
   Server server(a.postgres);
   std::string tmpl = (fs::path(a.dir) / "headway-storage-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) die("cannot create a temporary directory in " + a.dir);
-  Cleanup cleanup{server, tmpl};
+  Cleanup cleanup{server, tmpl, a.keep};
   const std::string tag = "headway_storage_bench_" + std::to_string(getpid());
 
   const std::string pg_version = server.query1("SHOW server_version");

@@ -26,6 +26,60 @@ std::optional<double> pearson(const std::vector<double>& x, const std::vector<do
   return sxy / std::sqrt(sxx * syy);
 }
 
+// The original values' order with tie groups, to rank any resample of them in linear time.
+class TieOrder {
+ public:
+  TieOrder(const std::vector<double>& v, size_t n) : order_(n), group_end_(n) {
+    std::iota(order_.begin(), order_.end(), 0);
+    std::sort(order_.begin(), order_.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+    for (size_t p = 0; p < n;) {
+      size_t e = p + 1;
+      while (e < n && v[order_[e]] == v[order_[p]]) ++e;
+      for (size_t q = p; q < e; ++q) group_end_[q] = e;
+      p = e;
+    }
+  }
+  // Average ranks (1-based) of each original index within a resample holding it mult[i] times.
+  void ranks(const std::vector<int>& mult, std::vector<double>& out) const {
+    double before = 0;
+    for (size_t p = 0; p < order_.size();) {
+      const size_t e = group_end_[p];
+      double count = 0;
+      for (size_t q = p; q < e; ++q) count += mult[order_[q]];
+      const double rank = before + (count + 1) / 2;
+      for (size_t q = p; q < e; ++q) out[order_[q]] = rank;
+      before += count;
+      p = e;
+    }
+  }
+
+ private:
+  std::vector<size_t> order_;
+  std::vector<size_t> group_end_;
+};
+
+// Pearson's r over values weighted by how often each occurs.
+std::optional<double> weighted_pearson(const std::vector<double>& x, const std::vector<double>& y,
+                                       const std::vector<int>& w) {
+  double n = 0, sx = 0, sy = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    n += w[i];
+    sx += w[i] * x[i];
+    sy += w[i] * y[i];
+  }
+  if (n < 2) return std::nullopt;
+  const double mx = sx / n, my = sy / n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (!w[i]) continue;
+    sxy += w[i] * (x[i] - mx) * (y[i] - my);
+    sxx += w[i] * (x[i] - mx) * (x[i] - mx);
+    syy += w[i] * (y[i] - my) * (y[i] - my);
+  }
+  if (sxx <= 1e-12 || syy <= 1e-12) return std::nullopt;
+  return sxy / std::sqrt(sxx * syy);
+}
+
 double percentile(std::vector<double>& v, double p) {
   std::sort(v.begin(), v.end());
   const double pos = p * static_cast<double>(v.size() - 1);
@@ -67,18 +121,21 @@ Correlation correlate(const std::vector<double>& x, const std::vector<double>& y
   }
   c.rho = *rho;
   c.enough_data = true;
+  // A resample is a multiset of the original pairs, so its ranks follow from the original order:
+  // no sorting and no allocation per resample, only counts.
+  const TieOrder ox(x, static_cast<size_t>(c.n)), oy(y, static_cast<size_t>(c.n));
   Rng rng{seed};
   std::vector<double> boot;
   boot.reserve(static_cast<size_t>(resamples));
-  std::vector<double> bx(static_cast<size_t>(c.n)), by(static_cast<size_t>(c.n));
+  std::vector<int> mult(static_cast<size_t>(c.n));
+  std::vector<double> rx(static_cast<size_t>(c.n)), ry(static_cast<size_t>(c.n));
   for (int r = 0; r < resamples; ++r) {
-    for (size_t i = 0; i < bx.size(); ++i) {
-      const size_t k = rng.below(bx.size());
-      bx[i] = x[k];
-      by[i] = y[k];
-    }
+    std::fill(mult.begin(), mult.end(), 0);
+    for (size_t i = 0; i < mult.size(); ++i) ++mult[rng.below(mult.size())];
+    ox.ranks(mult, rx);
+    oy.ranks(mult, ry);
     // A resample without variance has no rho; it counts as 0 so the interval stays honest.
-    boot.push_back(spearman(bx, by).value_or(0.0));
+    boot.push_back(weighted_pearson(rx, ry, mult).value_or(0.0));
   }
   c.lo = percentile(boot, 0.025);
   c.hi = percentile(boot, 0.975);

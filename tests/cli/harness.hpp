@@ -2,6 +2,16 @@
 // Test harness for the CLI tests: runs the real `headway` binary in a temporary data directory,
 // captures its output, and snapshots the database so a test can prove that nothing changed.
 //
+// Two backends, chosen by HEADWAY_CLI_BACKEND (tests/CMakeLists.txt registers the suite once per
+// backend):
+//   unset or "sqlite"  every data directory holds its SQLite file headway.db, as in normal use;
+//   "postgresql"       every data directory a Headway runs in is mapped to its own fresh
+//                      PostgreSQL database on the server named by HEADWAY_TEST_POSTGRES_URL (an
+//                      admin URL; `make test` starts a throwaway server), passed to the binary as
+//                      HEADWAY_DATABASE. The databases are dropped when the Headway goes.
+// Tests that are about the SQLite file itself skip themselves on PostgreSQL with
+// skip_unless_sqlite().
+//
 // Header-only on purpose: tests/CMakeLists.txt compiles tests/cli/*_test.cpp only.
 #include <fcntl.h>
 #include <poll.h>
@@ -18,6 +28,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -27,6 +38,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 namespace headway::cli_test {
 
@@ -35,6 +47,71 @@ using nlohmann::json;
 
 // The pinned clock: a Wednesday evening in late November.
 inline constexpr const char* kNow = "2026-11-25T18:00:00Z";
+
+// --- the backend under test -------------------------------------------------------------------
+
+enum class Backend { sqlite, postgresql };
+
+inline std::string env_or_empty(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+inline Backend backend() {
+  static const Backend b = env_or_empty("HEADWAY_CLI_BACKEND") == "postgresql" ? Backend::postgresql : Backend::sqlite;
+  return b;
+}
+inline bool on_postgres() { return backend() == Backend::postgresql; }
+inline const char* backend_name() { return on_postgres() ? "postgresql" : "sqlite"; }
+
+// The admin URL of the PostgreSQL test server (any database on it; the role may create databases).
+inline std::string postgres_admin_url() { return env_or_empty("HEADWAY_TEST_POSTGRES_URL"); }
+
+// The URL with its password replaced, for messages.
+inline std::string redacted(const std::string& url) {
+  const auto scheme = url.find("://");
+  const auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+// Why the configured backend cannot be used, or empty when it can. Checked once before any test
+// runs (BackendCheck below), so a misconfigured run fails every test instead of skipping them.
+inline std::string backend_problem() {
+  const std::string name = env_or_empty("HEADWAY_CLI_BACKEND");
+  if (!name.empty() && name != "sqlite" && name != "postgresql")
+    return "HEADWAY_CLI_BACKEND=" + name + " is neither \"sqlite\" nor \"postgresql\"";
+  if (!on_postgres()) return "";
+  const std::string url = postgres_admin_url();
+  if (url.empty())
+    return "HEADWAY_CLI_BACKEND=postgresql needs HEADWAY_TEST_POSTGRES_URL, the admin URL of a PostgreSQL test "
+           "server (`make test` starts one; by hand: URL=$(bash scripts/pg-test-server.sh start DIR PORT))";
+  try {
+    pqxx::connection admin(url);
+    pqxx::nontransaction tx(admin);
+    tx.exec("SELECT 1");
+  } catch (const std::exception& e) {
+    return "HEADWAY_CLI_BACKEND=postgresql: cannot use the PostgreSQL test server " + redacted(url) + ": " + e.what();
+  }
+  return "";
+}
+
+class BackendCheck : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    const std::string problem = backend_problem();
+    if (!problem.empty()) FAIL() << problem;
+  }
+};
+inline ::testing::Environment* const kBackendCheck = ::testing::AddGlobalTestEnvironment(new BackendCheck);
+
+// For tests about the SQLite file itself (its kinds of damage, its location, its backup).
+#define skip_unless_sqlite()                                               \
+  do {                                                                     \
+    if (::headway::cli_test::on_postgres()) GTEST_SKIP() << "SQLite file behaviour"; \
+  } while (0)
 
 struct RunResult {
   int code = -1;  // exit code; 128+N when killed by signal N

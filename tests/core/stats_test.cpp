@@ -1,3 +1,5 @@
+#include <algorithm>
+#include "core/random.hpp"
 #include "core/stats.hpp"
 
 #include <gtest/gtest.h>
@@ -228,6 +230,43 @@ TEST(Slope, Table) {
       {{0, 0, 0, 10}, 3},  // sxy = 1.5*10 = 15, sxx = 5
   };
   for (const Case& c : cases) EXPECT_NEAR(slope(c.y), c.slope, 1e-12) << c.y.size();
+}
+
+
+// The bootstrap ranks each resample from counts; resampling the pairs naively, with the same
+// generator and seed, and ranking each resample from scratch must give the same interval.
+TEST(Correlate, BootstrapMatchesNaiveResampling) {
+  SplitMix gen{7};
+  std::vector<double> x, y;
+  for (int i = 0; i < 40; ++i) {
+    x.push_back(static_cast<double>(gen.pick(6)));  // many ties, like 1-5 ratings
+    y.push_back(x.back() * 0.5 + static_cast<double>(gen.pick(4)));
+  }
+  const int resamples = 500;
+  const uint64_t seed = 99;
+  SplitMix rng{seed};
+  std::vector<double> boot;
+  for (int r = 0; r < resamples; ++r) {
+    std::vector<double> bx, by;
+    for (size_t i = 0; i < x.size(); ++i) {
+      const size_t k = rng.below(x.size());
+      bx.push_back(x[k]);
+      by.push_back(y[k]);
+    }
+    boot.push_back(spearman(bx, by).value_or(0.0));
+  }
+  std::sort(boot.begin(), boot.end());
+  const auto pct = [&](double p) {
+    const double pos = p * static_cast<double>(boot.size() - 1);
+    const size_t lo = static_cast<size_t>(pos);
+    const size_t hi = std::min(lo + 1, boot.size() - 1);
+    return boot[lo] + (boot[hi] - boot[lo]) * (pos - static_cast<double>(lo));
+  };
+  const Correlation c = correlate(x, y, resamples, seed);
+  ASSERT_TRUE(c.enough_data);
+  EXPECT_NEAR(c.lo, pct(0.025), 1e-9);
+  EXPECT_NEAR(c.hi, pct(0.975), 1e-9);
+  EXPECT_NEAR(c.rho, spearman(x, y).value(), 1e-12);
 }
 
 }  // namespace
