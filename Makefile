@@ -26,9 +26,9 @@ run: build
 	@echo
 	@echo "Your own profile: $(HEADWAY) --data-dir DIR init --name NAME --timezone ZONE"
 
-# Every suite: unit, storage conformance on SQLite and on a throwaway PostgreSQL server,
-# PostgreSQL-specific tests, CLI tests on both backends; then unit and storage tests again under
-# AddressSanitizer and UBSan. See scripts/run-tests.sh.
+# Every suite: unit and storage tests under AddressSanitizer and UBSan, then on the Release build
+# unit, storage conformance on SQLite and on a throwaway PostgreSQL server, PostgreSQL-specific
+# tests and the CLI tests. See scripts/run-tests.sh.
 test: build build-asan
 	@bash scripts/run-tests.sh
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test suite: unit, storage conformance (SQLite and a throwaway PostgreSQL server that
-# this script starts and stops), and the CLI tests on both backends; then the unit and storage
-# suites again under AddressSanitizer and UBSan. Ends with ctest's summary lines.
+# Runs every test suite. First the unit and storage suites under AddressSanitizer and UBSan, then
+# everything on the Release build: unit, storage conformance on SQLite and on a throwaway
+# PostgreSQL server that this script starts and stops, PostgreSQL-specific tests, and the CLI
+# tests. Ends with ctest's summary lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build/release}

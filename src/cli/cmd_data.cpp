@@ -60,10 +60,15 @@ void register_data(CLI::App& app, Session& s) {
   bk->callback([&s, target] {
     s.action = [&s, target] {
       return guarded(s, [&]() -> Result<int> {
-        if (!s.database_url.empty() && s.database_url.rfind("sqlite:", 0) != 0)
-          return invalid("database", "backup copies a SQLite database; for PostgreSQL use pg_dump (see docs/DEPLOYMENT.md)");
-        HW_CHECK(store::backup_sqlite(s.database_path(), *target));
-        std::cout << "Backed up " << s.database_path() << " to " << *target << ".\n";
+        std::string source = s.database_path();
+        if (!s.database_url.empty()) {
+          const auto& url = s.database_url;
+          if (url.rfind("sqlite://", 0) == 0) source = url.substr(9);
+          else if (url.rfind("sqlite:", 0) == 0) source = url.substr(7);
+          else return invalid("database", "backup copies a SQLite database; for PostgreSQL use pg_dump (see docs/DEPLOYMENT.md)");
+        }
+        HW_CHECK(store::backup_sqlite(source, *target));
+        std::cout << "Backed up " << source << " to " << *target << ".\n";
         return 0;
       });
     };
@@ -88,7 +93,9 @@ void register_demo(CLI::App& app, Session& s) {
         const auto sum = HW_TRY(service::run_demo(*ctx, *opt));
         std::cout << "Demo data for Sam Rivera: " << opt->days << " days, " << sum.checkins << " check-ins, "
                   << sum.wins << " wins, " << sum.completions << " walks, in " << s.database_name() << ".\n"
-                  << "Try: headway --data-dir " << s.data_dir << " report week\n";
+                  << "Try: headway "
+                  << (s.database_url.empty() ? "--data-dir " + s.data_dir : "--database " + s.database_name())
+                  << " report week\n";
         return 0;
       });
     };
@@ -142,9 +149,10 @@ void register_db(CLI::App& app, Session& s) {
         const auto r = HW_TRY(service::copy_database(*from, *to, a->force));
         int64_t rows = 0;
         for (const auto& [t, n] : r.counts) rows += n;
-        std::cout << "Copied " << rows << " rows (" << r.people << " people) from " << store::redact_url(a->from)
+        std::cout << "Copied " << rows << " rows (" << r.people << (r.people == 1 ? " person" : " people") << ") from " << store::redact_url(a->from)
                   << " to " << store::redact_url(a->to) << ".\nVerified: row counts of " << r.counts.size()
-                  << " tables and the exports of " << r.exports_compared << " people are equal.\n";
+                  << " tables and the exports of " << r.exports_compared
+                  << (r.exports_compared == 1 ? " person are" : " people are") << " equal.\n";
         return 0;
       });
     };

@@ -30,7 +30,7 @@ void register_init(CLI::App& app, Session& s) {
         if (s.json()) {
           s.print_json(service::to_json(p));
         } else {
-          std::cout << "Welcome, " << p.name << ". Your data lives in " << s.database_path() << ".\n"
+          std::cout << "Welcome, " << p.name << ". Your data lives in " << s.database_name() << ".\n"
                     << "Time zone " << p.timezone << ", work hours " << core::to_string(p.work_hours) << ".\n\n"
                     << "Start with why: pick the values that matter most, then rank your top five.\n"
                     << "  headway value catalogue\n  headway value add Family --rank 1\n";

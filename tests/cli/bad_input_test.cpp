@@ -194,20 +194,25 @@ TEST(BadInputFresh, UnknownTimeZoneOnInitCreatesNothing) {
     SCOPED_TRACE(zone);
     expect_refusal(hw({"init", "--name", "Alex", "--timezone", zone}), "timezone");
     EXPECT_FALSE(fs::exists(hw.data_dir())) << "no data directory for a refused init";
+    EXPECT_FALSE(hw.has_database()) << "no database for a refused init";
   }
   expect_refusal(hw({"init", "--name", "Alex", "--timezone", "UTC", "--work-hours", "Mon-Fri 17:30-09:00"}), "work");
   expect_refusal(hw({"init", "--name", "Alex", "--timezone", "UTC", "--work-hours", "weekdays"}), "work");
   expect_refusal(hw({"init", "--name", "", "--timezone", "UTC"}), "name");
   expect_refusal(hw({"init", "--name", "Alex"}), "--timezone");
   EXPECT_FALSE(fs::exists(hw.data_dir()));
+  EXPECT_FALSE(hw.has_database());
   // An existing empty directory stays empty.
   fs::create_directories(hw.data_dir());
   expect_refusal(hw({"init", "--name", "Alex", "--timezone", "Nowhere/Town"}), "timezone");
   EXPECT_TRUE(fs::is_empty(hw.data_dir()));
+  EXPECT_FALSE(hw.has_database());
 }
 
 // Every command that needs a profile refuses before init, points to `headway init`, and creates
-// no database (neither in a missing nor in an existing empty data directory).
+// no database (neither in a missing nor in an existing empty data directory). On an empty
+// PostgreSQL database the pointer is to `headway migrate` (only init, demo and import-data
+// migrate an empty database by themselves), and the database stays unmigrated.
 TEST(BadInputFresh, CommandsBeforeInitPointToInit) {
   const std::vector<std::vector<std::string>> commands{
       {"profile", "show"},
@@ -235,19 +240,22 @@ TEST(BadInputFresh, CommandsBeforeInitPointToInit) {
     for (const auto& args : commands) {
       SCOPED_TRACE(::testing::PrintToString(args) + (dir_exists ? " (empty dir)" : " (no dir)"));
       const auto r = hw(args);
-      expect_refusal(r, "headway init");
+      expect_refusal(r, on_postgres() ? "headway migrate" : "headway init");
+      EXPECT_FALSE(hw.has_database()) << "a refused command created the database";
       EXPECT_FALSE(fs::exists(hw.db_path())) << "a refused command created the database";
       EXPECT_EQ(fs::exists(hw.data_dir()), dir_exists);
     }
   }
 }
 
+// (On PostgreSQL backup refuses every database: it copies SQLite files.)
 TEST(BadInputFresh, BackupWithoutDatabaseCreatesNothing) {
   Headway hw;
   const fs::path target = hw.home().path() / "backup.db";
   const auto r = hw({"backup", target.string()});
-  expect_refusal(r, "headway init");
+  expect_refusal(r, on_postgres() ? "pg_dump" : "headway init");
   EXPECT_FALSE(fs::exists(target));
+  EXPECT_FALSE(hw.has_database());
   EXPECT_FALSE(fs::exists(hw.db_path()));
 }
 

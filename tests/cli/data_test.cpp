@@ -31,14 +31,14 @@ std::string export_of(const Headway& hw, const fs::path& dir) {
   return r.out;
 }
 
-// After a failed import the target has no profile: commands still say to run init.
+// After a failed import the target has no profile: commands still say to run init (on a
+// PostgreSQL database that was never migrated: to run migrate).
 void expect_no_profile(const Headway& hw, const fs::path& dir) {
   const auto r = hw.in(dir, {"profile", "show"});
   EXPECT_EQ(r.code, 2) << r;
-  EXPECT_TRUE(contains(r.err, "headway init")) << r;
-  if (fs::exists(dir / "headway.db")) {
-    DbSnapshot s;
-    read_tables(dir / "headway.db", s);
+  EXPECT_TRUE(contains(r.err, on_postgres() && !hw.has_database(dir) ? "headway migrate" : "headway init")) << r;
+  if (hw.has_database(dir)) {
+    const DbSnapshot s = hw.tables_of(dir);
     for (const auto& [table, n] : s.counts)
       if (table != "schema_migrations") {
         EXPECT_EQ(n, 0) << "partial import left rows in " << table;
@@ -66,10 +66,7 @@ TEST(ExportImport, RoundTripIsByteIdentical) {
   ASSERT_EQ(r.code, 0) << r;
   EXPECT_TRUE(same_text(export_of(hw, target), original));
   // Same rows in every table, too.
-  DbSnapshot a, b;
-  read_tables(hw.db_path(), a);
-  read_tables(target / "headway.db", b);
-  EXPECT_EQ(a.counts, b.counts);
+  EXPECT_EQ(hw.tables_of(hw.data_dir()).counts, hw.tables_of(target).counts);
 
   // And from stdin.
   const fs::path piped = hw.home().path() / "piped";
@@ -155,18 +152,21 @@ TEST(ExportImport, ReferenceErrorsNameTheJsonPath) {
   expect_refusal(hw.in(hw.home().path() / "target", {"import-data", file.string()}), "$.wins[1].goal_id");
 }
 
-// Bad input changes nothing (design section 6): not even an empty database file is left behind.
+// Bad input changes nothing (design section 6): not even an empty database file is left behind
+// (on PostgreSQL: the empty database is not migrated).
 TEST(ExportImport, RefusedImportLeavesNoDatabaseFile) {
   Headway hw;
   const fs::path file = hw.home().path() / "broken.json";
   write_file(file, "this is { not JSON");
   expect_refusal(hw({"import-data", file.string()}), "JSON");
+  EXPECT_FALSE(hw.has_database());
   EXPECT_FALSE(fs::exists(hw.db_path()));
 }
 
 TEST(ExportImport, MissingFileIsRefused) {
   Headway hw;
   expect_refusal(hw({"import-data", (hw.home().path() / "nope.json").string()}), "file");
+  EXPECT_FALSE(hw.has_database());
   EXPECT_FALSE(fs::exists(hw.db_path()));
 }
 
@@ -215,6 +215,7 @@ TEST(ExportImport, GoldenVersionOneFileImportsExactly) {
 // --- backup ---------------------------------------------------------------------------------
 
 TEST(Backup, CopyWorksAsADataDirectoryAndEqualsTheOriginal) {
+  SKIP_UNLESS_SQLITE();
   Headway hw;
   hw.adopt(demo60().dir());
   const fs::path file = hw.home().path() / "backup.db";
@@ -231,6 +232,7 @@ TEST(Backup, CopyWorksAsADataDirectoryAndEqualsTheOriginal) {
 }
 
 TEST(Backup, ExistingTargetIsRefusedAndKept) {
+  SKIP_UNLESS_SQLITE();
   Headway hw;
   hw.adopt(demo60().dir());
   const fs::path file = hw.home().path() / "precious.txt";
@@ -245,6 +247,19 @@ TEST(Backup, ExistingTargetIsRefusedAndKept) {
   const std::string bytes = read_file(bk);
   expect_refusal(hw({"backup", bk.string()}), "exists");
   EXPECT_TRUE(same_text(read_file(bk), bytes));
+}
+
+// backup copies a SQLite file; on PostgreSQL it refuses, points to pg_dump, and writes nothing.
+TEST(Backup, OnPostgresqlPointsToPgDump) {
+  if (!on_postgres()) GTEST_SKIP() << "PostgreSQL behaviour";
+  Headway hw;
+  hw.adopt(demo60().dir());
+  const DbSnapshot before = hw.snapshot();
+  const fs::path file = hw.home().path() / "backup.db";
+  expect_refusal(hw({"backup", file.string()}), "pg_dump");
+  EXPECT_FALSE(fs::exists(file));
+  EXPECT_FALSE(fs::exists(hw.db_path()));
+  EXPECT_EQ(hw.snapshot(), before);
 }
 
 // --- demo -----------------------------------------------------------------------------------
@@ -315,6 +330,7 @@ TEST(Demo, RefusesANonEmptyDirectoryAndBadOptions) {
   expect_refusal(fresh({"demo", "--days", "13"}), "days");
   expect_refusal(fresh({"demo", "--days", "99999"}), "days");
   expect_refusal(fresh({"demo", "--timezone", "Atlantis/Capital"}), "timezone");
+  EXPECT_FALSE(fresh.has_database());
   EXPECT_FALSE(fs::exists(fresh.db_path()));
 }
 
@@ -368,30 +384,46 @@ TEST(HostileText, NamesAndNotesRoundTrip) {
 
 // --- files that are not Headway databases ---------------------------------------------------
 
+// "sqlite" is a database of another application in the backend's own kind: a SQLite file, or a
+// PostgreSQL database holding someone else's table. "text" and "damaged" are SQLite files only.
 class ForeignDatabase : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    fs::create_directories(hw.data_dir());
-    if (GetParam() == "text") {
-      write_file(hw.db_path(), "these are my notes, not a database\n");
-      expected_message = "not a SQLite database";
-    } else if (GetParam() == "sqlite") {
-      make_foreign_sqlite(hw.db_path());
+    if (GetParam() == "sqlite") {
+      hw.make_foreign_database(hw.data_dir());
       expected_message = "another application";
+      if (on_postgres()) {
+        before = hw.tables_of(hw.data_dir());
+        ASSERT_EQ(before.counts, (std::map<std::string, int64_t>{{"recipes", 1}}));
+        return;
+      }
     } else {
-      // The first bytes of a SQLite file, then garbage: a damaged database.
-      write_file(hw.db_path(), std::string("SQLite format 3\0", 16) + std::string(4096, '\x5a'));
-      expected_message = "cannot be read as a database";
+      SKIP_UNLESS_SQLITE();
+      fs::create_directories(hw.data_dir());
+      if (GetParam() == "text") {
+        write_file(hw.db_path(), "these are my notes, not a database\n");
+        expected_message = "not a SQLite database";
+      } else {
+        // The first bytes of a SQLite file, then garbage: a damaged database.
+        write_file(hw.db_path(), std::string("SQLite format 3\0", 16) + std::string(4096, '\x5a'));
+        expected_message = "cannot be read as a database";
+      }
     }
     bytes = read_file(hw.db_path());
   }
   void expect_untouched() {
+    if (on_postgres()) {
+      EXPECT_EQ(hw.tables_of(hw.data_dir()), before) << "the other application's database was modified";
+      EXPECT_FALSE(fs::exists(hw.db_path()));
+      return;
+    }
     EXPECT_TRUE(same_text(read_file(hw.db_path()), bytes)) << "the foreign file was modified";
     EXPECT_FALSE(fs::exists(hw.db_path().string() + "-wal"));
     EXPECT_FALSE(fs::exists(hw.db_path().string() + "-journal"));
   }
   Headway hw;
-  std::string bytes;
+  std::string bytes;      // SQLite: the file
+  DbSnapshot before;      // PostgreSQL: the tables
   std::string expected_message;
 };
 
@@ -406,12 +438,14 @@ TEST_P(ForeignDatabase, EveryCommandRefusesAndLeavesTheFileAlone) {
       {"init", "--name", "Alex", "--timezone", "Europe/Berlin"},
       {"demo", "--days", "30"},
       {"import-data", "-"},
+      {"migrate"},
       {"backup", (hw.home().path() / "backup.db").string()},
   };
   for (const auto& args : commands) {
     SCOPED_TRACE(::testing::PrintToString(args));
     const auto r = hw(args, RunOptions{{}, std::string("{}")});
-    expect_refusal(r, expected_message);
+    // backup never touches a PostgreSQL database: it refuses because it copies SQLite files.
+    expect_refusal(r, on_postgres() && args[0] == "backup" ? "pg_dump" : expected_message);
     expect_untouched();
   }
   EXPECT_FALSE(fs::exists(hw.home().path() / "backup.db"));
@@ -421,6 +455,7 @@ INSTANTIATE_TEST_SUITE_P(Kinds, ForeignDatabase, ::testing::Values("text", "sqli
                          [](const auto& info) { return info.param; });
 
 TEST(ForeignDatabaseFile, EmptyFileIsNotAProfile) {
+  SKIP_UNLESS_SQLITE();
   Headway hw;
   fs::create_directories(hw.data_dir());
   write_file(hw.db_path(), "");
@@ -429,12 +464,28 @@ TEST(ForeignDatabaseFile, EmptyFileIsNotAProfile) {
 }
 
 TEST(ForeignDatabaseFile, DirectoryInPlaceOfTheDatabase) {
+  SKIP_UNLESS_SQLITE();
   Headway hw;
   fs::create_directories(hw.db_path());
   const auto r = hw({"init", "--name", "Alex", "--timezone", "UTC"});
   EXPECT_NE(r.code, 0) << r;
   EXPECT_EQ(r.err_lines().size(), 1u) << r;
   EXPECT_TRUE(fs::is_directory(hw.db_path()));
+}
+
+// A database written by a newer headway (a schema version this one does not know) is refused by
+// every command, with the advice to upgrade, and left as it is.
+TEST(ForeignDatabaseFile, NewerSchemaIsRefusedAndLeftAlone) {
+  Headway hw;
+  hw.init();
+  hw.exec_sql(hw.data_dir(), "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future', 0)");
+  const DbSnapshot before = hw.tables_of(hw.data_dir());
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"profile", "show"}, {"win", "A win"}, {"init", "--name", "Al", "--timezone", "UTC"}, {"demo"}, {"migrate"}}) {
+    SCOPED_TRACE(::testing::PrintToString(args));
+    expect_refusal(hw(args), "upgrade headway");
+    EXPECT_EQ(hw.tables_of(hw.data_dir()), before);
+  }
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
@@ -27,6 +28,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -108,9 +110,11 @@ class BackendCheck : public ::testing::Environment {
 inline ::testing::Environment* const kBackendCheck = ::testing::AddGlobalTestEnvironment(new BackendCheck);
 
 // For tests about the SQLite file itself (its kinds of damage, its location, its backup).
-#define skip_unless_sqlite()                                               \
-  do {                                                                     \
-    if (::headway::cli_test::on_postgres()) GTEST_SKIP() << "SQLite file behaviour"; \
+#define SKIP_UNLESS_SQLITE()                        \
+  do {                                              \
+    if (::headway::cli_test::on_postgres()) {       \
+      GTEST_SKIP() << "SQLite file behaviour";      \
+    }                                               \
   } while (0)
 
 struct RunResult {
@@ -369,6 +373,138 @@ inline void make_foreign_sqlite(const fs::path& path) {
   if (rc != SQLITE_OK) throw std::runtime_error("foreign database: " + err);
 }
 
+// Runs SQL statements on a SQLite file (read-write), for tests that tamper with a database.
+inline void exec_sqlite(const fs::path& path, const std::string& sql) {
+  sqlite3* conn = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &conn, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close_v2(conn);
+    throw std::runtime_error("cannot open " + path.string());
+  }
+  char* msg = nullptr;
+  const int rc = sqlite3_exec(conn, sql.c_str(), nullptr, nullptr, &msg);
+  const std::string err = msg ? msg : "";
+  sqlite3_free(msg);
+  sqlite3_close_v2(conn);
+  if (rc != SQLITE_OK) throw std::runtime_error(sql + ": " + err);
+}
+
+// --- PostgreSQL: one database per data directory ----------------------------------------------
+
+namespace pg {
+
+// The admin URL with another database name.
+inline std::string url_of(const std::string& database) {
+  const std::string admin = postgres_admin_url();
+  if (admin.empty()) throw std::runtime_error("HEADWAY_TEST_POSTGRES_URL is not set");
+  const auto scheme = admin.find("://");
+  const auto slash = admin.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (slash == std::string::npos) return admin + "/" + database;
+  const auto query = admin.find('?', slash);
+  return admin.substr(0, slash + 1) + database + (query == std::string::npos ? "" : admin.substr(query));
+}
+
+inline std::string quoted(const std::string& name) { return "\"" + name + "\""; }
+
+// Runs statements outside a transaction on the admin database (CREATE/DROP DATABASE).
+inline void admin_exec(const std::string& sql) {
+  pqxx::connection admin(postgres_admin_url());
+  pqxx::nontransaction tx(admin);
+  tx.exec(sql);
+}
+
+inline void exec_in(const std::string& database, const std::string& sql) {
+  pqxx::connection c(url_of(database));
+  pqxx::work tx(c);
+  tx.exec(sql);
+  tx.commit();
+}
+
+// Which database each data directory of this process maps to. Shared by every Headway, so one
+// can run in (or adopt) another's directory; never destroyed, so it outlives the Templates.
+struct Registry {
+  std::mutex mutex;
+  std::map<std::string, std::string> database_of;  // normalised directory -> database name
+  int next = 0;
+};
+inline Registry& registry() {
+  static auto* r = new Registry;
+  return *r;
+}
+
+inline std::string key_of(const fs::path& dir) {
+  fs::path p = fs::absolute(dir).lexically_normal();
+  if (!p.has_filename() && p.has_parent_path() && p != p.root_path()) p = p.parent_path();
+  return p.string();
+}
+
+inline std::optional<std::string> find(const fs::path& dir) {
+  auto& r = registry();
+  std::lock_guard lock(r.mutex);
+  const auto it = r.database_of.find(key_of(dir));
+  if (it == r.database_of.end()) return std::nullopt;
+  return it->second;
+}
+
+// A name unique on the server while this process lives: ctest runs test processes in parallel.
+inline std::string new_name() {
+  auto& r = registry();
+  std::lock_guard lock(r.mutex);
+  return "hw_cli_" + std::to_string(::getpid()) + "_" + std::to_string(r.next++);
+}
+
+// Creates a database (empty, or a copy of `from`); a leftover of a crashed process that had the
+// same pid is dropped first.
+inline void create(const std::string& name, const std::optional<std::string>& from = std::nullopt) {
+  admin_exec("DROP DATABASE IF EXISTS " + quoted(name) + " WITH (FORCE)");
+  admin_exec("CREATE DATABASE " + quoted(name) + (from ? " TEMPLATE " + quoted(*from) : std::string()));
+}
+
+inline void map(const fs::path& dir, const std::string& name) {
+  auto& r = registry();
+  std::lock_guard lock(r.mutex);
+  r.database_of[key_of(dir)] = name;
+}
+
+// Forgets every directory mapped to `name` and drops it from the server.
+inline void drop(const std::string& name) {
+  {
+    auto& r = registry();
+    std::lock_guard lock(r.mutex);
+    for (auto it = r.database_of.begin(); it != r.database_of.end();)
+      it = it->second == name ? r.database_of.erase(it) : std::next(it);
+  }
+  admin_exec("DROP DATABASE IF EXISTS " + quoted(name) + " WITH (FORCE)");
+}
+
+inline bool has_table(const std::string& database, const std::string& table) {
+  pqxx::connection c(url_of(database));
+  pqxx::read_transaction tx(c);
+  const auto r = tx.exec("SELECT to_regclass(" + tx.quote("public." + table) + ") IS NOT NULL");
+  return r[0][0].as<bool>();
+}
+
+// Every table of schema public with all its rows, each row rendered as PostgreSQL's text of the
+// whole row, sorted by that text (byte order) so the rendering does not depend on physical order.
+inline void read_tables(const std::string& database, DbSnapshot& snap) {
+  pqxx::connection c(url_of(database));
+  pqxx::read_transaction tx(c);
+  const auto tables =
+      tx.exec("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' ORDER BY tablename COLLATE \"C\"");
+  for (const auto& t : tables) {
+    const std::string table = t[0].c_str();
+    const auto rows = tx.exec("SELECT r::text FROM public." + tx.quote_name(table) + " AS r ORDER BY r::text COLLATE \"C\"");
+    std::string rendered;
+    for (const auto& row : rows) {
+      rendered += row[0].is_null() ? std::string("NULL") : std::string(row[0].c_str());
+      rendered += '\x1e';
+    }
+    snap.counts[table] = static_cast<int64_t>(rows.size());
+    snap.rows[table] = std::move(rendered);
+  }
+}
+
+}  // namespace pg
+
 // Parses JSON or fails the test with the text that did not parse.
 inline json parse_json(const std::string& text) {
   json j = json::parse(text, nullptr, false);
@@ -376,16 +512,28 @@ inline json parse_json(const std::string& text) {
   return j;
 }
 
-// Runs headway against one data directory inside its own temporary HOME.
+// Runs headway against one data directory inside its own temporary HOME. On PostgreSQL each data
+// directory it runs in gets its own database (see the top of this file).
 class Headway {
  public:
   Headway() : data_dir_(home_.path() / "data") {}
+  ~Headway() {
+    for (const auto& name : owned_) {
+      try {
+        pg::drop(name);
+      } catch (const std::exception& e) {
+        std::cerr << "headway cli tests: cannot drop database " << name << ": " << e.what() << "\n";
+      }
+    }
+  }
 
   const fs::path& data_dir() const { return data_dir_; }
+  // The SQLite file of the data directory (SQLite backend).
   fs::path db_path() const { return data_dir_ / "headway.db"; }
   const TempDir& home() const { return home_; }
 
-  // The environment every run gets: a pinned clock, no colour, a private HOME.
+  // The environment every run gets: a pinned clock, no colour, a private HOME. (On PostgreSQL
+  // each run also gets HEADWAY_DATABASE for its data directory.)
   std::vector<std::pair<std::string, std::string>> base_env() const {
     return {{"PATH", "/usr/bin:/bin"},
             {"HOME", home_.str()},
@@ -404,6 +552,24 @@ class Headway {
       for (auto& e : env)
         if (e.first == k) e.second = v, replaced = true;
       if (!replaced) env.emplace_back(k, v);
+    }
+    if (on_postgres()) {
+      // The data directory this run uses, as the binary picks it, gets its database.
+      const auto var = [&](const std::string& k) -> std::optional<std::string> {
+        for (const auto& [name, v] : env)
+          if (name == k) return v;
+        return std::nullopt;
+      };
+      const bool url_given = std::find(args.begin(), args.end(), "--database") != args.end();
+      if (!var("HEADWAY_DATABASE") && !url_given) {
+        std::optional<std::string> dir;
+        for (size_t i = 0; i + 1 < args.size() && !dir; ++i)
+          if (args[i] == "--data-dir") dir = args[i + 1];
+        if (!dir && var("HEADWAY_DATA_DIR") && !var("HEADWAY_DATA_DIR")->empty()) dir = var("HEADWAY_DATA_DIR");
+        if (!dir && var("XDG_DATA_HOME") && !var("XDG_DATA_HOME")->empty()) dir = *var("XDG_DATA_HOME") + "/headway";
+        if (!dir) dir = var("HOME").value_or("") + "/.local/share/headway";
+        env.emplace_back("HEADWAY_DATABASE", database_url(*dir));
+      }
     }
     return spawn(HEADWAY_BINARY, args, env, opt.stdin_text);
   }
@@ -433,28 +599,100 @@ class Headway {
     ASSERT_EQ(r.code, 0) << r;
   }
 
-  // Makes this data directory a copy of `src` (a data directory no process has open).
+  // Makes this data directory a copy of `src` (a data directory no process has open): the
+  // directory, and on PostgreSQL its database too.
   void adopt(const fs::path& src) const {
     fs::remove_all(data_dir_);
-    fs::copy(src, data_dir_, fs::copy_options::recursive);
+    if (fs::exists(src)) fs::copy(src, data_dir_, fs::copy_options::recursive);
+    if (!on_postgres()) return;
+    if (const auto mine = pg::find(data_dir_)) pg::drop(*mine);
+    if (const auto theirs = pg::find(src)) {
+      const std::string name = pg::new_name();
+      owned_.push_back(name);
+      pg::create(name, *theirs);
+      pg::map(data_dir_, name);
+    }
+  }
+
+  // Whether the data directory holds a database: the SQLite file exists, or the PostgreSQL
+  // database has been migrated (it has the schema_migrations table).
+  bool has_database() const { return has_database(data_dir_); }
+  bool has_database(const fs::path& dir) const {
+    if (!on_postgres()) return fs::exists(dir / "headway.db");
+    const auto db = pg::find(dir);
+    return db && pg::has_table(*db, "schema_migrations");
+  }
+
+  // How headway names the database of `dir` in its messages: the SQLite path or the redacted URL.
+  std::string database_name(const fs::path& dir) const {
+    return on_postgres() ? redacted(database_url(dir)) : (dir / "headway.db").string();
+  }
+
+  // The URL of the PostgreSQL database of `dir`, created empty on first use.
+  std::string database_url(const fs::path& dir) const {
+    if (const auto db = pg::find(dir)) return pg::url_of(*db);
+    const std::string name = pg::new_name();
+    owned_.push_back(name);
+    pg::create(name);
+    pg::map(dir, name);
+    return pg::url_of(name);
+  }
+
+  // Puts a database of another application where headway looks for its own: a SQLite file, or
+  // on PostgreSQL a database with one table of someone else's.
+  void make_foreign_database(const fs::path& dir) const {
+    if (!on_postgres()) {
+      fs::create_directories(dir);
+      make_foreign_sqlite(dir / "headway.db");
+      return;
+    }
+    database_url(dir);
+    pg::exec_in(*pg::find(dir),
+                "CREATE TABLE recipes (id SERIAL PRIMARY KEY, title TEXT NOT NULL);"
+                "INSERT INTO recipes (title) VALUES ('Pancakes');");
+  }
+
+  // Runs SQL statements against the database of `dir` (which must exist), to tamper with it.
+  void exec_sql(const fs::path& dir, const std::string& sql) const {
+    if (!on_postgres()) return exec_sqlite(dir / "headway.db", sql);
+    const auto db = pg::find(dir);
+    if (!db) throw std::runtime_error("no database for " + dir.string());
+    pg::exec_in(*db, sql);
+  }
+
+  // Every table's rows (without the export): of the SQLite file, or of the PostgreSQL database.
+  DbSnapshot tables_of(const fs::path& dir) const {
+    DbSnapshot s;
+    if (!on_postgres()) {
+      s.exists = fs::exists(dir / "headway.db");
+      if (s.exists) read_tables(dir / "headway.db", s);
+      return s;
+    }
+    const auto db = pg::find(dir);
+    if (!db) return s;
+    s.exists = pg::has_table(*db, "schema_migrations");
+    pg::read_tables(*db, s);
+    return s;
   }
 
   DbSnapshot snapshot() const { return snapshot_of(data_dir_); }
   DbSnapshot snapshot_of(const fs::path& dir) const {
     DbSnapshot s;
-    const fs::path db = dir / "headway.db";
-    s.exists = fs::exists(db);
+    s.exists = has_database(dir);
     if (!s.exists) return s;
     const auto ex = in(dir, {"export"});
     s.export_code = ex.code;
     s.export_json = ex.code == 0 ? ex.out : "";
-    read_tables(db, s);
+    DbSnapshot t = tables_of(dir);
+    s.counts = std::move(t.counts);
+    s.rows = std::move(t.rows);
     return s;
   }
 
  private:
   TempDir home_;
   fs::path data_dir_;
+  mutable std::vector<std::string> owned_;  // PostgreSQL databases this Headway created
 };
 
 // A data directory filled once per test binary by `seed` and then copied by each test with

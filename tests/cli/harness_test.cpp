@@ -69,6 +69,53 @@ TEST(Harness, EnvironmentIsPinnedAndPrivate) {
   EXPECT_TRUE(contains(env.out, "NO_COLOR=1")) << env;
   EXPECT_TRUE(contains(env.out, "HOME=" + hw.home().str())) << env;
   EXPECT_FALSE(contains(env.out, "HEADWAY_DATA_DIR")) << "nothing leaks in from the runner's environment";
+  EXPECT_FALSE(contains(env.out, "HEADWAY_DATABASE")) << "nothing leaks in from the runner's environment";
+}
+
+// The suite really runs on the backend it was asked for: on PostgreSQL nothing is written to the
+// data directory (the data is in the server's database), on SQLite the file holds it.
+TEST(Harness, RunsOnTheChosenBackend) {
+  Headway hw;
+  EXPECT_FALSE(hw.has_database());
+  hw.init();
+  EXPECT_TRUE(hw.has_database());
+  EXPECT_EQ(fs::exists(hw.db_path()), !on_postgres()) << "backend " << backend_name();
+  if (on_postgres()) {
+    EXPECT_FALSE(fs::exists(hw.data_dir())) << "PostgreSQL data left a directory behind";
+    EXPECT_EQ(hw.database_url(hw.data_dir()).rfind("postgresql://", 0), 0u);
+    EXPECT_TRUE(contains(hw.database_url(hw.data_dir()), "/hw_cli_"));
+  }
+  EXPECT_EQ(hw.tables_of(hw.data_dir()).counts.at("people"), 1);
+}
+
+// Each data directory has its own database; adopt copies one, and the copy is independent.
+TEST(Harness, EachDataDirectoryHasItsOwnDatabase) {
+  Headway hw;
+  hw.init("Asia/Tokyo");
+  const fs::path other = hw.home().path() / "other";
+  EXPECT_FALSE(hw.snapshot_of(other).exists);
+  const auto r = hw.in(other, {"init", "--name", "Other", "--timezone", "UTC"});
+  ASSERT_EQ(r.code, 0) << r;
+  EXPECT_EQ(hw.json_in(other, {"profile", "show"})["name"], "Other");
+  EXPECT_EQ(hw.json_of({"profile", "show"})["name"], "Alex Test");
+  if (on_postgres()) {
+    EXPECT_NE(hw.database_url(other), hw.database_url(hw.data_dir()));
+  }
+
+  // A copy of this directory, in another Headway, holds the same data...
+  ASSERT_EQ(hw({"win", "Copied along"}).code, 0);
+  const DbSnapshot original = hw.snapshot();
+  Headway copy;
+  copy.adopt(hw.data_dir());
+  EXPECT_EQ(copy.snapshot(), original);
+  // ...and changes to the copy leave the original alone.
+  ASSERT_EQ(copy({"win", "Only in the copy"}).code, 0);
+  EXPECT_EQ(copy.snapshot().counts.at("wins"), 2);
+  EXPECT_EQ(hw.snapshot(), original);
+  // Adopting a directory without a database leaves none.
+  copy.adopt(hw.home().path() / "never-used");
+  EXPECT_FALSE(copy.has_database());
+  expect_refusal(copy({"profile", "show"}), "");
 }
 
 }  // namespace
