@@ -22,13 +22,23 @@ void retry_pause(int attempt) {
 }
 
 std::string redact_url(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  const auto at = url.find('@', scheme + 3);
-  if (at == std::string::npos) return url;
-  const auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
+  std::string out = url;
+  // user:password@host
+  const auto scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    const auto at = out.find('@', scheme + 3);
+    const auto colon = out.find(':', scheme + 3);
+    if (at != std::string::npos && colon != std::string::npos && colon < at)
+      out = out.substr(0, colon + 1) + "***" + out.substr(at);
+  }
+  // ?password=... or &password=... in the query, and password=... in key/value strings
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    const size_t start = p + 9;
+    size_t end = out.find_first_of("& ", start);
+    if (end == std::string::npos) end = out.size();
+    out = out.substr(0, start) + "***" + out.substr(end);
+  }
+  return out;
 }
 
 Result<std::unique_ptr<Database>> open_postgres(const std::string& url, const PostgresOptions& options) {
@@ -51,10 +61,13 @@ Result<std::unique_ptr<Database>> open_database(const std::string& url, const Op
     sq.create = options.create;
     return open_sqlite(path, sq);
   }
+  // Name only the scheme, never the rest: it may hold a password.
   const auto colon = url.find(':');
-  const std::string scheme = colon == std::string::npos ? url.substr(0, 20) : url.substr(0, std::min<size_t>(colon, 20));
-  return invalid("database", "unknown database URL \"" + redact_url(scheme) +
-                                 "...\"; use sqlite:///path/headway.db or postgresql://user@host:port/db");
+  std::string scheme = colon == std::string::npos ? "" : url.substr(0, colon);
+  const bool plausible = !scheme.empty() && scheme.size() <= 20 &&
+                         scheme.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789+.-") == std::string::npos;
+  return invalid("database", (plausible ? "unknown database URL scheme \"" + scheme + ":\"" : std::string("not a database URL")) +
+                                 "; use sqlite:///path/headway.db or postgresql://user@host:port/db");
 }
 
 }  // namespace headway::store

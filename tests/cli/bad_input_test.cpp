@@ -249,6 +249,36 @@ TEST(BadInputFresh, CommandsBeforeInitPointToInit) {
 }
 
 // (On PostgreSQL backup refuses every database: it copies SQLite files.)
+// On PostgreSQL `headway migrate` makes the schema of an empty database; after it the commands
+// point to init like on a new SQLite data directory, and init, demo and import-data work.
+TEST(BadInputFresh, MigratedPostgresqlDatabaseWithoutProfilePointsToInit) {
+  if (!on_postgres()) GTEST_SKIP() << "PostgreSQL behaviour";
+  Headway hw;
+  const auto m = hw({"migrate"});
+  ASSERT_EQ(m.code, 0) << m;
+  EXPECT_TRUE(contains(m.out, "schema version 1")) << m;
+  ASSERT_TRUE(hw.has_database());
+  const DbSnapshot migrated = hw.snapshot();
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"profile", "show"}, {"checkins"}, {"win", "A win"}, {"export"}, {"report", "week"}}) {
+    SCOPED_TRACE(::testing::PrintToString(args));
+    expect_refusal(hw(args), "headway init");
+  }
+  EXPECT_EQ(hw.snapshot(), migrated);
+  // Migrating again changes nothing.
+  ASSERT_EQ(hw({"migrate"}).code, 0);
+  EXPECT_EQ(hw.snapshot(), migrated);
+  for (const std::vector<std::string>& create : std::vector<std::vector<std::string>>{
+           {"init", "--name", "Alex", "--timezone", "UTC"}, {"demo", "--days", "14"}}) {
+    SCOPED_TRACE(::testing::PrintToString(create));
+    Headway fresh;
+    ASSERT_EQ(fresh({"migrate"}).code, 0);
+    const auto r = fresh(create);
+    ASSERT_EQ(r.code, 0) << r;
+    EXPECT_EQ(fresh({"profile", "show"}).code, 0);
+  }
+}
+
 TEST(BadInputFresh, BackupWithoutDatabaseCreatesNothing) {
   Headway hw;
   const fs::path target = hw.home().path() / "backup.db";

@@ -385,16 +385,28 @@ TEST(HostileText, NamesAndNotesRoundTrip) {
 // --- files that are not Headway databases ---------------------------------------------------
 
 // "sqlite" is a database of another application in the backend's own kind: a SQLite file, or a
-// PostgreSQL database holding someone else's table. "text" and "damaged" are SQLite files only.
+// PostgreSQL database holding someone else's table. "rails" and "golang_migrate" are such
+// databases that also keep a schema_migrations table of their own, as many migration tools do
+// (Ruby on Rails: version text; golang-migrate: version bigint and a dirty flag). "text" and
+// "damaged" are SQLite files only.
 class ForeignDatabase : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "sqlite") {
-      hw.make_foreign_database(hw.data_dir());
+    if (GetParam() == "sqlite" || GetParam() == "rails" || GetParam() == "golang_migrate") {
+      std::string migrations;
+      if (GetParam() == "rails")
+        migrations =
+            "CREATE TABLE schema_migrations (version VARCHAR(255) PRIMARY KEY);"
+            "INSERT INTO schema_migrations (version) VALUES ('20240101120000');";
+      if (GetParam() == "golang_migrate")
+        migrations =
+            "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, dirty BOOLEAN NOT NULL);"
+            "INSERT INTO schema_migrations (version, dirty) VALUES (20240101120000, FALSE);";
+      hw.make_foreign_database(hw.data_dir(), migrations);
       expected_message = "another application";
       if (on_postgres()) {
         before = hw.tables_of(hw.data_dir());
-        ASSERT_EQ(before.counts, (std::map<std::string, int64_t>{{"recipes", 1}}));
+        ASSERT_EQ(before.counts.at("recipes"), 1);
         return;
       }
     } else {
@@ -441,6 +453,7 @@ TEST_P(ForeignDatabase, EveryCommandRefusesAndLeavesTheFileAlone) {
       {"migrate"},
       {"backup", (hw.home().path() / "backup.db").string()},
   };
+  // Other migration tools also name their table schema_migrations; only Headway's own counts.
   for (const auto& args : commands) {
     SCOPED_TRACE(::testing::PrintToString(args));
     const auto r = hw(args, RunOptions{{}, std::string("{}")});
@@ -451,7 +464,8 @@ TEST_P(ForeignDatabase, EveryCommandRefusesAndLeavesTheFileAlone) {
   EXPECT_FALSE(fs::exists(hw.home().path() / "backup.db"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Kinds, ForeignDatabase, ::testing::Values("text", "sqlite", "damaged"),
+INSTANTIATE_TEST_SUITE_P(Kinds, ForeignDatabase,
+                         ::testing::Values("text", "sqlite", "damaged", "rails", "golang_migrate"),
                          [](const auto& info) { return info.param; });
 
 TEST(ForeignDatabaseFile, EmptyFileIsNotAProfile) {
@@ -481,7 +495,11 @@ TEST(ForeignDatabaseFile, NewerSchemaIsRefusedAndLeftAlone) {
   hw.exec_sql(hw.data_dir(), "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future', 0)");
   const DbSnapshot before = hw.tables_of(hw.data_dir());
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"profile", "show"}, {"win", "A win"}, {"init", "--name", "Al", "--timezone", "UTC"}, {"demo"}, {"migrate"}}) {
+           {"profile", "show"},
+           {"win", "A win"},
+           {"init", "--name", "Al", "--timezone", "UTC"},
+           {"demo"},
+           {"migrate"}}) {
     SCOPED_TRACE(::testing::PrintToString(args));
     expect_refusal(hw(args), "upgrade headway");
     EXPECT_EQ(hw.tables_of(hw.data_dir()), before);

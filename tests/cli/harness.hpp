@@ -72,42 +72,49 @@ inline std::string postgres_admin_url() { return env_or_empty("HEADWAY_TEST_POST
 // The URL with its password replaced, for messages.
 inline std::string redacted(const std::string& url) {
   const auto scheme = url.find("://");
-  const auto at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos) return url;
+  if (scheme == std::string::npos) return url;
+  const auto at = url.find('@', scheme + 3);
+  if (at == std::string::npos) return url;
   const auto colon = url.find(':', scheme + 3);
   if (colon == std::string::npos || colon > at) return url;
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
-// Why the configured backend cannot be used, or empty when it can. Checked once before any test
-// runs (BackendCheck below), so a misconfigured run fails every test instead of skipping them.
-inline std::string backend_problem() {
-  const std::string name = env_or_empty("HEADWAY_CLI_BACKEND");
-  if (!name.empty() && name != "sqlite" && name != "postgresql")
-    return "HEADWAY_CLI_BACKEND=" + name + " is neither \"sqlite\" nor \"postgresql\"";
-  if (!on_postgres()) return "";
-  const std::string url = postgres_admin_url();
-  if (url.empty())
-    return "HEADWAY_CLI_BACKEND=postgresql needs HEADWAY_TEST_POSTGRES_URL, the admin URL of a PostgreSQL test "
-           "server (`make test` starts one; by hand: URL=$(bash scripts/pg-test-server.sh start DIR PORT))";
-  try {
-    pqxx::connection admin(url);
-    pqxx::nontransaction tx(admin);
-    tx.exec("SELECT 1");
-  } catch (const std::exception& e) {
-    return "HEADWAY_CLI_BACKEND=postgresql: cannot use the PostgreSQL test server " + redacted(url) + ": " + e.what();
-  }
-  return "";
+// Why the configured backend cannot be used, or empty when it can; found out once per process.
+inline const std::string& backend_problem() {
+  static const std::string problem = []() -> std::string {
+    const std::string name = env_or_empty("HEADWAY_CLI_BACKEND");
+    if (!name.empty() && name != "sqlite" && name != "postgresql")
+      return "HEADWAY_CLI_BACKEND=" + name + " is neither \"sqlite\" nor \"postgresql\"";
+    if (!on_postgres()) return "";
+    const std::string url = postgres_admin_url();
+    if (url.empty())
+      return "HEADWAY_CLI_BACKEND=postgresql needs HEADWAY_TEST_POSTGRES_URL, the admin URL of a PostgreSQL test "
+             "server (`make test` starts one; by hand: URL=$(bash scripts/pg-test-server.sh start DIR PORT))";
+    try {
+      pqxx::connection admin(url);
+      pqxx::nontransaction tx(admin);
+      tx.exec("SELECT 1");
+    } catch (const std::exception& e) {
+      return "HEADWAY_CLI_BACKEND=postgresql: cannot use the PostgreSQL test server " + redacted(url) + ": " + e.what();
+    }
+    return "";
+  }();
+  return problem;
 }
 
-class BackendCheck : public ::testing::Environment {
+// A misconfigured backend fails every test, before the test is even created: a fatal failure
+// in OnTestStart is recorded on the test, and gtest then does not run it. (Not a skip: a run
+// that was meant to cover PostgreSQL must not pass without it. Listing the tests, as
+// gtest_discover_tests does at build time, needs no server.)
+class BackendCheck : public ::testing::EmptyTestEventListener {
  public:
-  void SetUp() override {
-    const std::string problem = backend_problem();
-    if (!problem.empty()) FAIL() << problem;
+  void OnTestStart(const ::testing::TestInfo&) override {
+    if (!backend_problem().empty()) FAIL() << backend_problem();
   }
 };
-inline ::testing::Environment* const kBackendCheck = ::testing::AddGlobalTestEnvironment(new BackendCheck);
+inline const bool kBackendCheckInstalled =
+    (::testing::UnitTest::GetInstance()->listeners().Append(new BackendCheck), true);
 
 // For tests about the SQLite file itself (its kinds of damage, its location, its backup).
 #define SKIP_UNLESS_SQLITE()                        \
@@ -484,15 +491,18 @@ inline bool has_table(const std::string& database, const std::string& table) {
 }
 
 // Every table of schema public with all its rows, each row rendered as PostgreSQL's text of the
-// whole row, sorted by that text (byte order) so the rendering does not depend on physical order.
+// whole row, sorted by that text (byte order) so the rendering does not depend on physical order;
+// `exists` tells whether the database is migrated (has schema_migrations).
 inline void read_tables(const std::string& database, DbSnapshot& snap) {
   pqxx::connection c(url_of(database));
   pqxx::read_transaction tx(c);
-  const auto tables =
-      tx.exec("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' ORDER BY tablename COLLATE \"C\"");
+  snap.exists = tx.exec("SELECT to_regclass('public.schema_migrations') IS NOT NULL")[0][0].as<bool>();
+  const auto tables = tx.exec(
+      "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' ORDER BY tablename COLLATE \"C\"");
   for (const auto& t : tables) {
     const std::string table = t[0].c_str();
-    const auto rows = tx.exec("SELECT r::text FROM public." + tx.quote_name(table) + " AS r ORDER BY r::text COLLATE \"C\"");
+    const auto rows =
+        tx.exec("SELECT r::text FROM public." + tx.quote_name(table) + " AS r ORDER BY r::text COLLATE \"C\"");
     std::string rendered;
     for (const auto& row : rows) {
       rendered += row[0].is_null() ? std::string("NULL") : std::string(row[0].c_str());
@@ -605,7 +615,10 @@ class Headway {
     fs::remove_all(data_dir_);
     if (fs::exists(src)) fs::copy(src, data_dir_, fs::copy_options::recursive);
     if (!on_postgres()) return;
-    if (const auto mine = pg::find(data_dir_)) pg::drop(*mine);
+    if (const auto mine = pg::find(data_dir_)) {
+      pg::drop(*mine);
+      owned_.erase(std::remove(owned_.begin(), owned_.end(), *mine), owned_.end());
+    }
     if (const auto theirs = pg::find(src)) {
       const std::string name = pg::new_name();
       owned_.push_back(name);
@@ -639,17 +652,18 @@ class Headway {
   }
 
   // Puts a database of another application where headway looks for its own: a SQLite file, or
-  // on PostgreSQL a database with one table of someone else's.
-  void make_foreign_database(const fs::path& dir) const {
+  // on PostgreSQL a database, with one table of someone else's, and then runs `extra_sql` on it.
+  void make_foreign_database(const fs::path& dir, const std::string& extra_sql = "") const {
     if (!on_postgres()) {
       fs::create_directories(dir);
       make_foreign_sqlite(dir / "headway.db");
-      return;
+    } else {
+      database_url(dir);
+      pg::exec_in(*pg::find(dir),
+                  "CREATE TABLE recipes (id SERIAL PRIMARY KEY, title TEXT NOT NULL);"
+                  "INSERT INTO recipes (title) VALUES ('Pancakes');");
     }
-    database_url(dir);
-    pg::exec_in(*pg::find(dir),
-                "CREATE TABLE recipes (id SERIAL PRIMARY KEY, title TEXT NOT NULL);"
-                "INSERT INTO recipes (title) VALUES ('Pancakes');");
+    if (!extra_sql.empty()) exec_sql(dir, extra_sql);
   }
 
   // Runs SQL statements against the database of `dir` (which must exist), to tamper with it.
@@ -668,24 +682,17 @@ class Headway {
       if (s.exists) read_tables(dir / "headway.db", s);
       return s;
     }
-    const auto db = pg::find(dir);
-    if (!db) return s;
-    s.exists = pg::has_table(*db, "schema_migrations");
-    pg::read_tables(*db, s);
+    if (const auto db = pg::find(dir)) pg::read_tables(*db, s);
     return s;
   }
 
   DbSnapshot snapshot() const { return snapshot_of(data_dir_); }
   DbSnapshot snapshot_of(const fs::path& dir) const {
-    DbSnapshot s;
-    s.exists = has_database(dir);
-    if (!s.exists) return s;
+    DbSnapshot s = tables_of(dir);
+    if (!s.exists) return {};
     const auto ex = in(dir, {"export"});
     s.export_code = ex.code;
     s.export_json = ex.code == 0 ? ex.out : "";
-    DbSnapshot t = tables_of(dir);
-    s.counts = std::move(t.counts);
-    s.rows = std::move(t.rows);
     return s;
   }
 

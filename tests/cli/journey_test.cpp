@@ -248,17 +248,29 @@ TEST(Journey, DefaultDataDirIsUnderXdgDataHome) {
   expect_refusal(other, "headway init");
 }
 
-// init says where the data lives: the SQLite file, or on PostgreSQL the database (its URL
-// without the password), never a file that does not exist.
-TEST(Journey, InitSaysWhereTheDataLives) {
+// init, demo and import-data say where the data lives: the SQLite file, or on PostgreSQL the
+// database (its URL without the password), never a file that does not exist.
+TEST(Journey, CommandsThatCreateDataSayWhereItLives) {
   Headway hw;
   const auto r = hw({"init", "--name", "Alex", "--timezone", "UTC"});
   ASSERT_EQ(r.code, 0) << r;
-  if (on_postgres() && !run_known_bugs())
-    GTEST_SKIP() << "known bug: on PostgreSQL init prints \"Your data lives in DATA_DIR/headway.db\" "
-                    "(src/cli/cmd_init.cpp uses Session::database_path() instead of database_name())";
   EXPECT_TRUE(contains(r.out, "Your data lives in " + hw.database_name(hw.data_dir()) + ".")) << r;
-  EXPECT_FALSE(contains(r.out, "headway-test")) << "the password is printed: " << r;
+  const fs::path demo = hw.home().path() / "demo";
+  const auto d = hw.in(demo, {"demo", "--days", "14"});
+  ASSERT_EQ(d.code, 0) << d;
+  EXPECT_TRUE(contains(d.out, " in " + hw.database_name(demo) + ".")) << d;
+  const auto ex = hw.in(demo, {"export"});
+  ASSERT_EQ(ex.code, 0) << ex;
+  const fs::path imported = hw.home().path() / "imported";
+  const auto i = hw.in(imported, {"import-data", "-"}, RunOptions{{}, ex.out});
+  ASSERT_EQ(i.code, 0) << i;
+  EXPECT_TRUE(contains(i.out, " into " + hw.database_name(imported) + ".")) << i;
+  for (const auto* out : {&r.out, &d.out, &i.out}) {
+    EXPECT_FALSE(contains(*out, "headway-test")) << "the password is printed: " << *out;
+    if (on_postgres()) {
+      EXPECT_FALSE(contains(*out, "headway.db")) << "names a SQLite file that does not exist: " << *out;
+    }
+  }
 }
 
 TEST(Journey, InteractiveAssessmentRejectsShortOrBadInput) {

@@ -85,6 +85,19 @@ class PgDatabase final : public Database {
                           "AND table_name = 'schema_migrations'"));
     int current = 0;
     if (has_table) {
+      // Other tools name their table schema_migrations too: ours has exactly these columns.
+      const int64_t ours = HW_TRY(scalar(
+          *c, "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
+              "table_name = 'schema_migrations' AND ((column_name = 'version' AND data_type = 'bigint') OR "
+              "(column_name = 'name' AND data_type = 'text') OR (column_name = 'applied_at' AND data_type = 'bigint'))"));
+      const int64_t columns = HW_TRY(scalar(
+          *c, "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
+              "table_name = 'schema_migrations'"));
+      if (ours != 3 || columns != 3) {
+        c->rollback();
+        return fail(ErrorCode::corrupt, "the PostgreSQL database " + redact_url(c->url()) +
+                                            " holds tables of another application; it was left untouched", "database");
+      }
       current = static_cast<int>(HW_TRY(scalar(*c, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations")));
     } else {
       const int64_t tables = HW_TRY(scalar(

@@ -297,12 +297,12 @@ class SqlTransaction final : public Transaction {
     constexpr size_t kChunk = 500;
     std::vector<const CheckIn*> chunk;
     std::set<std::pair<Id, int32_t>> days;
-    const auto flush = [&]() -> Result<void> {
-      if (chunk.empty()) return {};
+    // A few fixed statement sizes, so the prepared-statement cache stays small.
+    const auto write = [&](size_t from, size_t n) -> Result<void> {
       std::string sql =
           "INSERT INTO checkins (person_id, date, off, start_minute, end_minute, worked_minutes, after_hours, "
           "break_minutes, stress, energy, progress, setback, note, updated_at) VALUES ";
-      for (size_t i = 0; i < chunk.size(); ++i)
+      for (size_t i = 0; i < n; ++i)
         sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
       sql += " ON CONFLICT (person_id, date) DO UPDATE SET off = excluded.off, start_minute = excluded.start_minute, "
              "end_minute = excluded.end_minute, worked_minutes = excluded.worked_minutes, "
@@ -310,8 +310,21 @@ class SqlTransaction final : public Transaction {
              "energy = excluded.energy, progress = excluded.progress, setback = excluded.setback, "
              "note = excluded.note, updated_at = excluded.updated_at";
       auto st = HW_TRY(c_.prepare(sql));
-      for (size_t i = 0; i < chunk.size(); ++i) bind_checkin(st, *chunk[i], static_cast<int>(i * 14 + 1));
-      HW_CHECK(st.run());
+      for (size_t i = 0; i < n; ++i) bind_checkin(st, *chunk[from + i], static_cast<int>(i * 14 + 1));
+      return st.run();
+    };
+    const auto flush = [&]() -> Result<void> {
+      size_t done = 0;
+      while (done < chunk.size()) {
+        size_t n = 1;
+        for (size_t size : {kChunk, size_t{100}, size_t{20}, size_t{5}})
+          if (chunk.size() - done >= size) {
+            n = size;
+            break;
+          }
+        HW_CHECK(write(done, n));
+        done += n;
+      }
       chunk.clear();
       days.clear();
       return {};
