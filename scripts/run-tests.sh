@@ -9,13 +9,22 @@ BUILD=${BUILD:-build/release}
 ASAN=${ASAN:-build/asan}
 JOBS=${JOBS:-$(nproc)}
 PORT=${HEADWAY_TEST_PG_PORT:-55432}
+# Take the first free port from PORT on, so a server already running there does not get in the way.
+while (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 
 pgdir=$(mktemp -d /tmp/headway-pg.XXXXXX)
 stop_pg() { bash scripts/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir"; }
 trap stop_pg EXIT
 echo "== starting a throwaway PostgreSQL server on 127.0.0.1:$PORT =="
-export HEADWAY_TEST_POSTGRES_URL=$(bash scripts/pg-test-server.sh start "$pgdir" "$PORT")
+if ! url=$(bash scripts/pg-test-server.sh start "$pgdir" "$PORT"); then
+  echo "run-tests: could not start the PostgreSQL test server; its log:" >&2
+  cat "$pgdir/log" >&2 2>/dev/null || true
+  exit 1
+fi
+export HEADWAY_TEST_POSTGRES_URL=$url
 export HEADWAY_TEST_POSTGRES_DIR=$pgdir
+# Every PostgreSQL test must run: a missing server is a failure, not a skip.
+export HEADWAY_TEST_REQUIRE_POSTGRES=1
 
 status=0
 echo "== unit and storage tests under AddressSanitizer + UBSan =="

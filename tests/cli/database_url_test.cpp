@@ -36,7 +36,11 @@ TEST(DatabaseUrl, UnknownSchemeAndUnreachableServer) {
 
 TEST(DatabaseUrl, WrongPasswordAndMissingDatabaseOnARealServer) {
   const std::string admin = admin_url();
-  if (admin.empty()) GTEST_SKIP() << "HEADWAY_TEST_POSTGRES_URL is not set";
+  if (admin.empty()) {
+    const char* required = std::getenv("HEADWAY_TEST_REQUIRE_POSTGRES");
+    if (required && *required && std::string(required) != "0") FAIL() << "HEADWAY_TEST_POSTGRES_URL is not set";
+    GTEST_SKIP() << "HEADWAY_TEST_POSTGRES_URL is not set";
+  }
   const auto at = admin.find('@');
   const auto colon = admin.rfind(':', at);
   Headway hw;

@@ -79,7 +79,8 @@ inline std::vector<Backend> conformance_backends() {
   std::vector<Backend> backends;
   backends.push_back(Backend{"sqlite", make_empty_sqlite});
   // PostgreSQL joins when HEADWAY_TEST_POSTGRES_URL names a server (make test always starts one).
-  if (!postgres_admin_url().empty()) backends.push_back(Backend{"postgresql", make_empty_postgres});
+  if (!postgres_admin_url().empty() || postgres_required())
+    backends.push_back(Backend{"postgresql", make_empty_postgres});
   return backends;
 }
 

@@ -21,6 +21,12 @@ inline std::string postgres_admin_url() {
   return url ? url : "";
 }
 
+// make test sets HEADWAY_TEST_REQUIRE_POSTGRES: then a missing server fails instead of skipping.
+inline bool postgres_required() {
+  const char* v = std::getenv("HEADWAY_TEST_REQUIRE_POSTGRES");
+  return v && *v && std::string(v) != "0";
+}
+
 // The same URL with another database name.
 inline std::string with_database(const std::string& url, const std::string& db) {
   const auto slash = url.rfind('/');

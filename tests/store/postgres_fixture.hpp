@@ -13,7 +13,10 @@ namespace headway::store::testing {
 class Postgres : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (postgres_admin_url().empty()) GTEST_SKIP() << "HEADWAY_TEST_POSTGRES_URL is not set";
+    if (postgres_admin_url().empty()) {
+      if (postgres_required()) FAIL() << "HEADWAY_TEST_POSTGRES_URL is not set";
+      GTEST_SKIP() << "HEADWAY_TEST_POSTGRES_URL is not set";
+    }
     url_ = create_test_database();
     PostgresOptions opt;
     opt.migrate = true;

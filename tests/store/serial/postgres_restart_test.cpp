@@ -21,7 +21,10 @@ namespace {
 // A server restart between requests: the pool reconnects and later requests succeed.
 TEST_F(Postgres, PoolRecoversAfterServerRestart) {
   const char* dir = std::getenv("HEADWAY_TEST_POSTGRES_DIR");
-  if (!dir) GTEST_SKIP() << "HEADWAY_TEST_POSTGRES_DIR is not set";
+  if (!dir) {
+    if (postgres_required()) FAIL() << "HEADWAY_TEST_POSTGRES_DIR is not set";
+    GTEST_SKIP() << "HEADWAY_TEST_POSTGRES_DIR is not set";
+  }
   ASSERT_TRUE(with_write(*db_, [&](Transaction& tx) { return tx.upsert_checkin(checkin(2, "before")); }));
   const std::string restart =
       std::string("bash ") + HEADWAY_SOURCE_DIR + "/scripts/pg-test-server.sh restart " + dir + " >/dev/null";
