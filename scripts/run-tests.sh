@@ -5,6 +5,7 @@
 # tests. Ends with ctest's summary lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$PWD
 BUILD=${BUILD:-build/release}
 ASAN=${ASAN:-build/asan}
 JOBS=${JOBS:-$(nproc)}
@@ -28,7 +29,8 @@ export HEADWAY_TEST_REQUIRE_POSTGRES=1
 
 status=0
 echo "== unit and storage tests under AddressSanitizer + UBSan =="
-(cd "$ASAN" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+(cd "$ASAN" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j "$JOBS") || status=1
 echo "== all suites, Release build, SQLite and PostgreSQL =="
 (cd "$BUILD" && ctest --output-on-failure -j "$JOBS") || status=1
