@@ -10,6 +10,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "core/random.hpp"
 #include "core/boundary.hpp"
 #include "core/checkin.hpp"
 #include "core/evaluator.hpp"
@@ -25,18 +26,8 @@ using core::Date;
 
 constexpr int kFiveYears = 1826;
 
-// A small reproducible generator (splitmix64), so every run evaluates the same evidence.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  bool chance(double p) { return static_cast<double>(next() >> 11) / 9007199254740992.0 < p; }
-  int pick(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
-};
+// A fixed seed, so every run evaluates the same evidence.
+using Rng = core::SplitMix;
 
 // The six boundary types with the parameters people typically choose.
 std::vector<core::Boundary> six_boundaries() {

@@ -11,6 +11,22 @@
 #include "service/json_codec.hpp"
 
 namespace headway::cli {
+namespace {
+
+// --from/--to of the listing commands.
+struct RangeArgs {
+  std::optional<std::string> from, to;
+};
+
+std::shared_ptr<RangeArgs> add_range(CLI::App* cmd, Session& s) {
+  auto ra = std::make_shared<RangeArgs>();
+  add_common(cmd, s);
+  cmd->add_option("--from", ra->from, "First day");
+  cmd->add_option("--to", ra->to, "Last day (default today)");
+  return ra;
+}
+
+}  // namespace
 
 void register_checkin(CLI::App& app, Session& s) {
   auto in = std::make_shared<service::CheckinInput>();
@@ -58,14 +74,8 @@ void register_checkin(CLI::App& app, Session& s) {
     };
   });
 
-  struct RangeArgs {
-    std::optional<std::string> from, to;
-  };
-  auto ra = std::make_shared<RangeArgs>();
   auto* list = app.add_subcommand("checkins", "List check-ins (default: the last 14 days)");
-  add_common(list, s);
-  list->add_option("--from", ra->from, "First day");
-  list->add_option("--to", ra->to, "Last day (default today)");
+  auto ra = add_range(list, s);
   list->callback([&s, ra] {
     s.action = [&s, ra] {
       return guarded(s, [&]() -> Result<int> {
@@ -113,14 +123,8 @@ void register_win(CLI::App& app, Session& s) {
     };
   });
 
-  struct RangeArgs {
-    std::optional<std::string> from, to;
-  };
-  auto ra = std::make_shared<RangeArgs>();
   auto* list = app.add_subcommand("wins", "Your wins journal (default: the last 28 days)");
-  add_common(list, s);
-  list->add_option("--from", ra->from, "First day");
-  list->add_option("--to", ra->to, "Last day (default today)");
+  auto ra = add_range(list, s);
   list->callback([&s, ra] {
     s.action = [&s, ra] {
       return guarded(s, [&]() -> Result<int> {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <thread>
 
+#include "core/random.hpp"
 #include "store/database.hpp"
 
 namespace headway::store {
@@ -13,12 +14,10 @@ Result<std::unique_ptr<Database>> open_postgres_impl(const std::string& url, con
 }
 
 void retry_pause(int attempt) {
-  static thread_local uint64_t state = 0x9e3779b97f4a7c15ull ^ reinterpret_cast<uintptr_t>(&state);
-  state ^= state << 13;
-  state ^= state >> 7;
-  state ^= state << 17;
+  // Seeded per thread, so threads that collided do not retry in step.
+  static thread_local core::SplitMix rng{reinterpret_cast<uintptr_t>(&rng)};
   const int cap = std::min(50, 1 << std::min(attempt, 6));
-  std::this_thread::sleep_for(std::chrono::microseconds(500 + static_cast<int>(state % (cap * 1000))));
+  std::this_thread::sleep_for(std::chrono::microseconds(500 + rng.pick(cap * 1000)));
 }
 
 std::string redact_url(const std::string& url) {

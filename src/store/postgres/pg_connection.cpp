@@ -209,16 +209,4 @@ Result<void> Connection::exec(const std::string& sql) {
   return {};
 }
 
-Result<void> Connection::exec_params(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
-  std::vector<const char*> ptrs;
-  ptrs.reserve(params.size());
-  for (const auto& p : params) ptrs.push_back(p ? p->c_str() : nullptr);
-  try {
-    h_->tx->exec_params(number_placeholders(sql), pqxx::prepare::make_dynamic_params(ptrs));
-  } catch (const std::exception& e) {
-    return tl::unexpected(pg_error(e, this, "statement failed"));
-  }
-  return {};
-}
-
 }  // namespace headway::store::postgres

@@ -73,8 +73,6 @@ class Connection {
   void rollback();
   // Runs SQL text without parameters inside the current transaction (migrations).
   Result<void> exec(const std::string& sql);
-  // Runs a statement with parameters once, without preparing it (bulk inserts).
-  Result<void> exec_params(const std::string& sql, const std::vector<std::optional<std::string>>& params);
 
   void mark_broken() { broken_ = true; }
   bool broken() const { return broken_; }

@@ -52,7 +52,6 @@ Result<void> Statement::run() {
 }
 
 int64_t Statement::changes() const { return sqlite3_changes64(db_); }
-int64_t Statement::last_id() const { return sqlite3_last_insert_rowid(db_); }
 int64_t Statement::i64(int col) const { return sqlite3_column_int64(stmt_, col); }
 double Statement::f64(int col) const { return sqlite3_column_double(stmt_, col); }
 bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

@@ -44,7 +44,6 @@ class Statement {
   // Runs to completion, for statements without rows.
   Result<void> run();
   int64_t changes() const;
-  int64_t last_id() const;
 
   int64_t i64(int col) const;
   int i32(int col) const { return static_cast<int>(i64(col)); }
