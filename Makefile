@@ -19,12 +19,20 @@ build-asan: deps
 	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DHEADWAY_SANITIZE=ON -DHEADWAY_BENCH=OFF >/dev/null
 	@cmake --build $(ASAN) -j $(JOBS) --target headway_unit_tests headway_store_tests headway_pg_restart_tests
 
-# Builds in Release mode, fills ./data with a demo person the first time, and shows this week's report.
+# Builds in Release mode, fills ./data with a demo person the first time, and serves
+# http://127.0.0.1:8080 until Ctrl-C. The first account is made with `headway user add`.
+LISTEN ?= 127.0.0.1:8080
 run: build
-	@if [ ! -f $(DATA)/headway.db ]; then $(HEADWAY) --data-dir $(DATA) demo; fi
-	@$(HEADWAY) --data-dir $(DATA) report week
+	@if [ ! -f $(DATA)/headway.db ]; then $(HEADWAY) --data-dir $(DATA) demo >/dev/null && \
+	  echo "Made $(DATA)/headway.db with 120 days of a demo person, Sam Rivera <sam@example.org>."; fi
 	@echo
-	@echo "Your own profile: $(HEADWAY) --data-dir DIR init --name NAME --timezone ZONE"
+	@echo "Create the first account in another terminal (it asks for a password of 12+ characters):"
+	@echo "  $(HEADWAY) --data-dir $(DATA) user add --email you@example.org --admin"
+	@echo "or sign in as the demo person by giving it an account:"
+	@echo "  $(HEADWAY) --data-dir $(DATA) user add --email sam@example.org"
+	@echo "Then: curl -c jar -H 'Content-Type: application/json' -d '{\"email\":\"...\",\"password\":\"...\"}' http://$(LISTEN)/api/v1/auth/login"
+	@echo
+	@exec $(HEADWAY) --data-dir $(DATA) serve --listen $(LISTEN)
 
 # Every suite: unit and storage tests under AddressSanitizer and UBSan, then on the Release build
 # unit, storage conformance on SQLite and on a throwaway PostgreSQL server, PostgreSQL-specific

@@ -11,6 +11,8 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   hyperfine
   libpqxx-dev postgresql
+  libboost-dev libsodium-dev
+  wrk nginx
 )
 
 missing=()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite. First the unit and storage suites under AddressSanitizer and UBSan, then
 # everything on the Release build: unit, storage conformance on SQLite and on a throwaway
-# PostgreSQL server that this script starts and stops, PostgreSQL-specific tests, and the CLI
-# tests. Ends with ctest's summary lines.
+# PostgreSQL server that this script starts and stops, PostgreSQL-specific tests, the CLI tests,
+# and the API tests against real servers (Node's test runner). Ends with the runners' summary lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -34,4 +34,6 @@ echo "== unit and storage tests under AddressSanitizer + UBSan =="
   ctest --output-on-failure -j "$JOBS") || status=1
 echo "== all suites, Release build, SQLite and PostgreSQL =="
 (cd "$BUILD" && ctest --output-on-failure -j "$JOBS") || status=1
+echo "== API tests: real headway serve processes on loopback ports, SQLite, PostgreSQL and nginx =="
+HEADWAY_BINARY=$ROOT/$BUILD/headway node --test --test-reporter=spec tests/api/ || status=1
 exit $status

@@ -47,6 +47,8 @@ int run(int argc, char** argv) {
   register_data(app, s);
   register_demo(app, s);
   register_db(app, s);
+  register_user(app, s);
+  register_serve(app, s);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -78,5 +78,7 @@ void register_report(CLI::App& app, Session& s);
 void register_data(CLI::App& app, Session& s);
 void register_demo(CLI::App& app, Session& s);
 void register_db(CLI::App& app, Session& s);
+void register_user(CLI::App& app, Session& s);
+void register_serve(CLI::App& app, Session& s);
 
 }  // namespace headway::cli

@@ -9,6 +9,7 @@ namespace headway {
 
 enum class ErrorCode {
   invalid,      // bad input: the field names what was wrong
+  malformed,    // input that is not even well-formed (broken JSON, bad encoding)
   not_found,    // no such object, or not the actor's
   conflict,     // the object exists already, or the state forbids the change
   not_ready,    // the data directory or profile is missing
@@ -16,6 +17,9 @@ enum class ErrorCode {
   busy,         // a transient conflict (lock, serialization failure): the same work may succeed if retried
   corrupt,      // the database file is not a Headway database
   internal,     // a bug
+  unauthenticated,  // no valid credentials
+  forbidden,    // signed in, but this actor may not do this
+  rate_limited, // too many attempts; Error::retry_after says for how long
 };
 
 // Short machine-readable name of a code, e.g. "invalid".
@@ -25,6 +29,7 @@ struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string message;
   std::string field;  // e.g. "stress"; empty when no single field is at fault
+  long retry_after = 0;  // seconds, for rate_limited
 };
 
 template <typename T>

@@ -96,6 +96,39 @@ Result<std::vector<core::Win>> list_wins(Context& ctx, const Actor& actor, const
   });
 }
 
+Result<core::Win> get_win(Context& ctx, const Actor& actor, Id id) {
+  auto w = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) { return tx.find_win(actor.person_id, id); }));
+  if (!w) return not_found("no win " + std::to_string(id));
+  return *w;
+}
+
+Result<void> delete_win(Context& ctx, const Actor& actor, Id id) {
+  return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<void> {
+    if (!HW_TRY(tx.delete_win(actor.person_id, id))) return not_found("no win " + std::to_string(id));
+    return {};
+  });
+}
+
+Result<core::CheckIn> get_checkin(Context& ctx, const Actor& actor, const std::string& date) {
+  return store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<core::CheckIn> {
+    const auto pz = HW_TRY(load_person(tx, actor));
+    const Date d = HW_TRY(date_or_today(ctx, pz.zone, date));
+    auto c = HW_TRY(tx.find_checkin(actor.person_id, d));
+    if (!c) return not_found("no check-in on " + core::to_string(d));
+    return *c;
+  });
+}
+
+Result<std::vector<core::Reflection>> list_reflections(Context& ctx, const Actor& actor,
+                                                       const std::optional<std::string>& from,
+                                                       const std::optional<std::string>& to) {
+  return store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::vector<core::Reflection>> {
+    const auto pz = HW_TRY(load_person(tx, actor));
+    const auto [f, t] = HW_TRY(range(ctx, pz.zone, from, to, 84));
+    return tx.list_reflections(actor.person_id, f, t);
+  });
+}
+
 Result<core::Reflection> reflect(Context& ctx, const Actor& actor, int score, const std::optional<std::string>& date,
                                  const std::string& note) {
   core::Reflection r;

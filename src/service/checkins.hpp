@@ -45,9 +45,17 @@ struct WinInput {
 Result<core::Win> add_win(Context& ctx, const Actor& actor, const WinInput& in);
 Result<std::vector<core::Win>> list_wins(Context& ctx, const Actor& actor, const std::optional<std::string>& from,
                                          const std::optional<std::string>& to);
+Result<core::Win> get_win(Context& ctx, const Actor& actor, Id id);
+Result<void> delete_win(Context& ctx, const Actor& actor, Id id);
+// The check-in of one local day; not_found when there is none.
+Result<core::CheckIn> get_checkin(Context& ctx, const Actor& actor, const std::string& date);
 
 // Records the weekly values reflection for the ISO week holding `date`.
 Result<core::Reflection> reflect(Context& ctx, const Actor& actor, int score, const std::optional<std::string>& date,
                                  const std::string& note);
+// Reflections of the weeks in a range (default: the last 12 weeks).
+Result<std::vector<core::Reflection>> list_reflections(Context& ctx, const Actor& actor,
+                                                       const std::optional<std::string>& from,
+                                                       const std::optional<std::string>& to);
 
 }  // namespace headway::service

@@ -24,6 +24,11 @@ Result<void> copy_person(store::Transaction& src, store::Transaction& dst, const
   for (const auto& w : HW_TRY(src.list_wins(me, kEarliest, kLatest))) HW_CHECK(dst.insert_win(w));
   for (const auto& r : HW_TRY(src.list_reflections(me, kEarliest, kLatest))) HW_CHECK(dst.upsert_reflection(r));
   for (const auto& a : HW_TRY(src.list_assessments(me))) HW_CHECK(dst.insert_assessment(a));
+  // The sign-in account and API tokens move too; sessions and invites do not (sign in again).
+  if (auto account = HW_TRY(src.find_account_by_person(me))) {
+    HW_CHECK(dst.insert_account(*account));
+    for (const auto& t : HW_TRY(src.list_api_tokens(account->id))) HW_CHECK(dst.insert_api_token(t));
+  }
   return {};
 }
 

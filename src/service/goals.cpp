@@ -8,12 +8,13 @@
 namespace headway::service {
 
 Result<std::vector<Date>> completion_days(store::Transaction& tx, const core::Person& person, const core::Zone& zone,
-                                          const core::Goal& goal, Date to) {
+                                          const core::Goal& goal, Date to, std::optional<Date> from) {
   std::vector<Date> days;
-  for (const auto& c : HW_TRY(tx.list_completions(goal.id, core::Date{INT32_MIN / 2}, to))) days.push_back(c.date);
+  const Date first = from.value_or(core::Date{INT32_MIN / 2});
+  for (const auto& c : HW_TRY(tx.list_completions(goal.id, first, to))) days.push_back(c.date);
   if (goal.boundary_id) {
     if (auto b = HW_TRY(tx.find_boundary(person.id, *goal.boundary_id)); b && b->active) {
-      for (const auto& e : HW_TRY(evaluate_range(tx, person, zone, {*b}, goal.start_date, to)))
+      for (const auto& e : HW_TRY(evaluate_range(tx, person, zone, {*b}, std::max(goal.start_date, first), to)))
         if (e.status == core::Status::kept) days.push_back(e.date);
     }
   }
@@ -64,7 +65,9 @@ Result<std::vector<Id>> recycle_slipped_goals(store::Transaction& tx, const core
     const auto stages = HW_TRY(tx.list_stage_entries(person.id, g.id));
     if (stages.empty()) continue;
     const auto& cur = stages.back();
-    const auto days = HW_TRY(completion_days(tx, person, zone, g, today));
+    if (cur.stage != core::Stage::action && cur.stage != core::Stage::maintenance) continue;
+    // A slip is a gap after the current stage began, so earlier completions do not matter.
+    const auto days = HW_TRY(completion_days(tx, person, zone, g, today, cur.date));
     if (auto slip = core::detect_slip(cur.stage, cur.date, g.frequency, days, today)) {
       core::StageEntry e;
       e.goal_id = g.id;

@@ -50,9 +50,10 @@ Result<GoalView> slip_goal(Context& ctx, const Actor& actor, Id id, const std::o
                            const std::string& note);
 Result<void> archive_goal(Context& ctx, const Actor& actor, Id id);
 
-// All completion days of a goal up to `to`: manual ones and days its linked boundary was kept.
+// All completion days of a goal up to `to` (and from `from`, when given): manual ones and days
+// its linked boundary was kept.
 Result<std::vector<Date>> completion_days(store::Transaction& tx, const core::Person& person, const core::Zone& zone,
-                                          const core::Goal& goal, Date to);
+                                          const core::Goal& goal, Date to, std::optional<Date> from = std::nullopt);
 // Recycles goals that slipped (no completions for too long while in action or maintenance).
 // Returns the goals that were recycled.
 Result<std::vector<Id>> recycle_slipped_goals(store::Transaction& tx, const core::Person& person,

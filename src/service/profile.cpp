@@ -22,7 +22,7 @@ Result<core::Person> init_profile(Context& ctx, const InitRequest& req) {
   p.email = req.email;
   p.created_at = ctx.clock();
   return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<core::Person> {
-    if (HW_TRY(tx.get_setting("local_person_id")))
+    if (auto local = HW_TRY(tx.get_setting("local_person_id")); local && !local->empty())
       return fail(ErrorCode::conflict, "this data directory already has a profile; use `headway profile set` to change it");
     p.id = HW_TRY(tx.insert_person(p));
     HW_CHECK(tx.set_setting("local_person_id", std::to_string(p.id)));

@@ -15,13 +15,17 @@ bool iequals(std::string_view a, std::string_view b) {
 }  // namespace
 
 Result<core::Value> resolve_value(store::Transaction& tx, const Actor& actor, const std::string& ref,
-                                  const char* field) {
+                                  const char* field, bool id_only) {
   auto values = HW_TRY(tx.list_values(actor.person_id));
   Id id = 0;
   const bool numeric = std::from_chars(ref.data(), ref.data() + ref.size(), id).ptr == ref.data() + ref.size() &&
                        !ref.empty();
+  // An id wins over a value whose name happens to be that number.
   for (const auto& v : values)
-    if ((numeric && v.id == id) || iequals(v.name, ref)) return v;
+    if (numeric && v.id == id) return v;
+  if (!id_only)
+    for (const auto& v : values)
+      if (iequals(v.name, ref)) return v;
   return fail(ErrorCode::not_found, "no value \"" + ref.substr(0, 60) + "\" (see `headway value list`)", field);
 }
 
@@ -54,10 +58,11 @@ Result<core::Value> add_value(Context& ctx, const Actor& actor, const std::strin
   });
 }
 
-Result<std::vector<core::Value>> rank_value(Context& ctx, const Actor& actor, const std::string& ref, int rank) {
+Result<std::vector<core::Value>> rank_value(Context& ctx, const Actor& actor, const std::string& ref, int rank,
+                                            bool id_only) {
   HW_CHECK(core::validate_rank(rank));
   return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<std::vector<core::Value>> {
-    const core::Value target = HW_TRY(resolve_value(tx, actor, ref));
+    const core::Value target = HW_TRY(resolve_value(tx, actor, ref, "value", id_only));
     auto values = HW_TRY(tx.list_values(actor.person_id));
     const auto it = std::find_if(values.begin(), values.end(), [&](const auto& x) { return x.id == target.id; });
     for (Id changed : core::apply_rank(values, static_cast<size_t>(it - values.begin()), rank))
@@ -67,9 +72,9 @@ Result<std::vector<core::Value>> rank_value(Context& ctx, const Actor& actor, co
   });
 }
 
-Result<void> remove_value(Context& ctx, const Actor& actor, const std::string& ref) {
+Result<void> remove_value(Context& ctx, const Actor& actor, const std::string& ref, bool id_only) {
   return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<void> {
-    const core::Value target = HW_TRY(resolve_value(tx, actor, ref));
+    const core::Value target = HW_TRY(resolve_value(tx, actor, ref, "value", id_only));
     // A goal must keep at least one value: refuse to orphan one.
     for (const auto& g : HW_TRY(tx.list_goals(actor.person_id)))
       if (g.value_ids.size() == 1 && g.value_ids[0] == target.id)

@@ -12,13 +12,15 @@ namespace headway::service {
 
 // Adds a value from the catalogue (matched case-insensitively) or a custom one, optionally ranked.
 Result<core::Value> add_value(Context& ctx, const Actor& actor, const std::string& name, std::optional<int> rank);
-// Ranks a value given by id or name (0 unranks it); others shift to keep 1..5 unique.
-Result<std::vector<core::Value>> rank_value(Context& ctx, const Actor& actor, const std::string& ref, int rank);
-Result<void> remove_value(Context& ctx, const Actor& actor, const std::string& ref);
+// Ranks a value given by id or name (by id only with `id_only`; 0 unranks it); others shift to
+// keep 1..5 unique.
+Result<std::vector<core::Value>> rank_value(Context& ctx, const Actor& actor, const std::string& ref, int rank,
+                                            bool id_only = false);
+Result<void> remove_value(Context& ctx, const Actor& actor, const std::string& ref, bool id_only = false);
 Result<std::vector<core::Value>> list_values(Context& ctx, const Actor& actor);
-// Finds a value by numeric id or name among the actor's values.
+// Finds a value by numeric id or name (an id first) among the actor's values.
 Result<core::Value> resolve_value(store::Transaction& tx, const Actor& actor, const std::string& ref,
-                                  const char* field = "value");
+                                  const char* field = "value", bool id_only = false);
 
 struct MotivationProfile {
   std::vector<core::Motivation> drivers;

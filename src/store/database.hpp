@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/account.hpp"
 #include "core/boundary.hpp"
 #include "core/checkin.hpp"
 #include "core/goal.hpp"
@@ -40,6 +41,8 @@ class Transaction {
   virtual Result<std::optional<core::Person>> find_person(Id id) = 0;
   virtual Result<std::vector<core::Person>> list_people() = 0;
   virtual Result<void> update_person(const core::Person& p) = 0;
+  // The person's revision: it rises with every change to anything the person owns.
+  virtual Result<std::optional<int64_t>> person_revision(Id id) = 0;
   // Deletes the person and everything they own.
   virtual Result<void> delete_person(Id id) = 0;
 
@@ -100,6 +103,44 @@ class Transaction {
   // assessments with their scale scores
   virtual Result<Id> insert_assessment(const core::Assessment& a) = 0;
   virtual Result<std::vector<core::Assessment>> list_assessments(Id person) = 0;
+
+  // sign-in accounts, one per person at most
+  virtual Result<Id> insert_account(const core::Account& a) = 0;
+  virtual Result<std::optional<core::Account>> find_account(Id id) = 0;
+  virtual Result<std::optional<core::Account>> find_account_by_email(const std::string& email) = 0;
+  virtual Result<std::optional<core::Account>> find_account_by_person(Id person) = 0;
+  virtual Result<std::vector<core::Account>> list_accounts() = 0;
+  // Rewrites email, password hash, admin flag and password_changed_at.
+  virtual Result<void> update_account(const core::Account& a) = 0;
+
+  // browser sessions, keyed by the hash of their token
+  virtual Result<void> insert_session(const core::Session& s) = 0;
+  virtual Result<std::optional<core::Session>> find_session(const std::string& token_hash) = 0;
+  virtual Result<void> touch_session(const std::string& token_hash, core::Instant at) = 0;
+  virtual Result<bool> delete_session(const std::string& token_hash) = 0;
+  // Ends every session of the account except `keep_hash` (may be empty); returns how many.
+  virtual Result<int64_t> delete_account_sessions(Id account, const std::string& keep_hash) = 0;
+  // Removes sessions idle since before `idle_before` or created before `created_before`.
+  virtual Result<int64_t> delete_stale_sessions(core::Instant idle_before, core::Instant created_before) = 0;
+
+  // personal API tokens
+  virtual Result<Id> insert_api_token(const core::ApiToken& t) = 0;
+  virtual Result<std::optional<core::ApiToken>> find_api_token(const std::string& token_hash) = 0;
+  virtual Result<std::vector<core::ApiToken>> list_api_tokens(Id account) = 0;
+  // Marks the account's token revoked; false when there is no such active token.
+  virtual Result<bool> revoke_api_token(Id account, Id id, core::Instant at) = 0;
+  virtual Result<void> touch_api_token(Id id, core::Instant at) = 0;
+
+  // registration invites
+  virtual Result<Id> insert_invite(const core::Invite& i) = 0;
+  virtual Result<std::optional<core::Invite>> find_invite(const std::string& token_hash) = 0;
+  // Marks an unused invite used; false when it was used already.
+  virtual Result<bool> use_invite(Id id, core::Instant at) = 0;
+
+  // rate-limit windows shared by every app node
+  virtual Result<std::optional<core::RateWindow>> find_rate_window(const std::string& key) = 0;
+  virtual Result<void> put_rate_window(const core::RateWindow& w) = 0;
+  virtual Result<void> delete_rate_window(const std::string& key) = 0;
 
   // Rows per table, for verification after copies and imports.
   virtual Result<std::vector<std::pair<std::string, int64_t>>> table_counts() = 0;

@@ -173,6 +173,11 @@ const std::vector<std::vector<std::string>>& json_commands() {
       {"strategy", "list"},
       {"report", "week"},
       {"report", "week", "--date", "2026-11-01"},
+      {"user", "add", "--email", "sam@example.org"},  // the password comes on stdin
+      {"user", "list"},
+      {"user", "invite", "--days", "3"},
+      {"user", "token", "--email", "sam@example.org", "--name", "scripts"},
+      {"user", "registration", "open"},
   };
   return k;
 }
@@ -188,7 +193,9 @@ TEST(Json, EveryJsonOutputParses) {
     SCOPED_TRACE(name_of(args));
     auto full = args;
     full.insert(full.end(), {"--format", "json"});
-    const auto r = hw(full);
+    RunOptions opt;
+    if (args[0] == "user" && args[1] == "add") opt.stdin_text = "correct horse battery staple\n";
+    const auto r = hw(full, opt);
     ASSERT_EQ(r.code, 0) << r;
     const json j = parse_json(r.out);
     EXPECT_TRUE(j.is_object() || j.is_array()) << r.out.substr(0, 500);

@@ -320,6 +320,13 @@ inline core::Id give_one_of_everything(Transaction& tx, core::Id who) {
   must(tx.insert_win(w));
   must(tx.upsert_reflection(reflection(who, core::week_start(kDay), 7, "good week")));
   must(tx.insert_assessment(assessment(who, kDay)));
+  // A sign-in account with a session and an API token, unless the person has an account already.
+  if (must(tx.find_account_by_person(who))) return goal_id;
+  core::Account account{0, who, "person" + std::to_string(who) + "@example.org", "$argon2id$test", false, kCreated, kCreated};
+  const core::Id account_id = must(tx.insert_account(account));
+  must(tx.insert_session(core::Session{"session-of-" + std::to_string(who), account_id, "csrf", kCreated, kCreated}));
+  must(tx.insert_api_token(core::ApiToken{0, account_id, "cli", "token-of-" + std::to_string(who), core::TokenScope::read,
+                                          kCreated, 0, 0}));
   return goal_id;
 }
 

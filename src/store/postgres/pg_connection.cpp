@@ -164,6 +164,15 @@ Result<void> Connection::begin(bool write) {
   return {};
 }
 
+Result<void> Connection::begin_read_committed() {
+  try {
+    h_->tx = std::make_unique<pqxx::transaction<pqxx::read_committed>>(*h_->conn);
+  } catch (const std::exception& e) {
+    return tl::unexpected(pg_error(e, this, "cannot begin a transaction"));
+  }
+  return {};
+}
+
 Result<Statement> Connection::prepare(const std::string& sql) {
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {

@@ -68,6 +68,9 @@ class Connection {
   Result<void> ensure_connected();
   // Starts a transaction: serializable for writes, a read-only repeatable-read snapshot for reads.
   Result<void> begin(bool write);
+  // Starts a read-committed transaction, whose statements see what others committed meanwhile
+  // (migrations: after waiting for the migration lock, the schema as the last migrator left it).
+  Result<void> begin_read_committed();
   Result<Statement> prepare(const std::string& sql);
   Result<void> commit();
   void rollback();

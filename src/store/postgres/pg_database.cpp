@@ -69,6 +69,12 @@ class PgDatabase final : public Database {
     Connection* c = HW_TRY(checkout());
     const Lease lease{this, c};
     HW_CHECK(start(*c, true));
+    if (migrate) {
+      // A serializable snapshot would be taken before the lock is granted, so a node that waited
+      // would still see the schema from before the other node migrated it.
+      c->rollback();
+      HW_CHECK(c->begin_read_committed());
+    }
     auto done = [&](Result<void> r) -> Result<void> {
       if (!r) {
         c->rollback();

@@ -80,6 +80,12 @@ class SqlTransaction final : public Transaction {
     st.bind(1, p.name).bind(2, p.email).bind(3, p.timezone).bind(4, to_string(p.work_hours)).bind(5, p.id);
     return st.run();
   }
+  Result<std::optional<int64_t>> person_revision(Id id) override {
+    auto st = HW_TRY(c_.prepare("SELECT revision FROM people WHERE id = ?"));
+    st.bind(1, id);
+    if (!HW_TRY(st.step())) return std::optional<int64_t>();
+    return std::optional<int64_t>(st.i64(0));
+  }
   Result<void> delete_person(Id id) override {
     auto st = HW_TRY(c_.prepare("DELETE FROM people WHERE id = ?"));
     return st.bind(1, id).run();
@@ -446,8 +452,143 @@ class SqlTransaction final : public Transaction {
     return out;
   }
 
+  // --- accounts -------------------------------------------------------------------------------
+  Result<Id> insert_account(const Account& a) override {
+    auto st = HW_TRY(c_.prepare(
+        "INSERT INTO accounts (id, person_id, email, password_hash, admin, created_at, password_changed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    bind_id(st, 1, a.id).bind(2, a.person_id).bind(3, a.email).bind(4, a.password_hash).bind(5, a.admin);
+    st.bind(6, a.created_at).bind(7, a.password_changed_at);
+    return returned_id(st);
+  }
+  Result<std::optional<Account>> find_account(Id id) override {
+    return one_account(std::string(kAccount) + " WHERE id = ?", [&](Statement& st) { st.bind(1, id); });
+  }
+  Result<std::optional<Account>> find_account_by_email(const std::string& email) override {
+    return one_account(std::string(kAccount) + " WHERE email = ?", [&](Statement& st) { st.bind(1, email); });
+  }
+  Result<std::optional<Account>> find_account_by_person(Id person) override {
+    return one_account(std::string(kAccount) + " WHERE person_id = ?", [&](Statement& st) { st.bind(1, person); });
+  }
+  Result<std::vector<Account>> list_accounts() override {
+    auto st = HW_TRY(c_.prepare(std::string(kAccount) + " ORDER BY id"));
+    std::vector<Account> out;
+    while (HW_TRY(st.step())) out.push_back(read_account(st));
+    return out;
+  }
+  Result<void> update_account(const Account& a) override {
+    auto st = HW_TRY(c_.prepare(
+        "UPDATE accounts SET email = ?, password_hash = ?, admin = ?, password_changed_at = ? WHERE id = ?"));
+    return st.bind(1, a.email).bind(2, a.password_hash).bind(3, a.admin).bind(4, a.password_changed_at).bind(5, a.id).run();
+  }
+
+  // --- sessions -------------------------------------------------------------------------------
+  Result<void> insert_session(const Session& s) override {
+    auto st = HW_TRY(c_.prepare(
+        "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, last_seen) VALUES (?, ?, ?, ?, ?)"));
+    return st.bind(1, s.token_hash).bind(2, s.account_id).bind(3, s.csrf_token).bind(4, s.created_at).bind(5, s.last_seen).run();
+  }
+  Result<std::optional<Session>> find_session(const std::string& token_hash) override {
+    auto st = HW_TRY(c_.prepare(
+        "SELECT token_hash, account_id, csrf_token, created_at, last_seen FROM sessions WHERE token_hash = ?"));
+    st.bind(1, token_hash);
+    if (!HW_TRY(st.step())) return std::optional<Session>();
+    return std::optional<Session>(Session{st.text(0), st.i64(1), st.text(2), st.i64(3), st.i64(4)});
+  }
+  Result<void> touch_session(const std::string& token_hash, Instant at) override {
+    auto st = HW_TRY(c_.prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"));
+    return st.bind(1, at).bind(2, token_hash).run();
+  }
+  Result<bool> delete_session(const std::string& token_hash) override {
+    auto st = HW_TRY(c_.prepare("DELETE FROM sessions WHERE token_hash = ?"));
+    HW_CHECK(st.bind(1, token_hash).run());
+    return st.changes() > 0;
+  }
+  Result<int64_t> delete_account_sessions(Id account, const std::string& keep_hash) override {
+    auto st = HW_TRY(c_.prepare("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?"));
+    HW_CHECK(st.bind(1, account).bind(2, keep_hash).run());
+    return static_cast<int64_t>(st.changes());
+  }
+  Result<int64_t> delete_stale_sessions(Instant idle_before, Instant created_before) override {
+    auto st = HW_TRY(c_.prepare("DELETE FROM sessions WHERE last_seen < ? OR created_at < ?"));
+    HW_CHECK(st.bind(1, idle_before).bind(2, created_before).run());
+    return static_cast<int64_t>(st.changes());
+  }
+
+  // --- API tokens -----------------------------------------------------------------------------
+  Result<Id> insert_api_token(const ApiToken& t) override {
+    auto st = HW_TRY(c_.prepare(
+        "INSERT INTO api_tokens (id, account_id, name, token_hash, scope, created_at, last_used_at, revoked_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    bind_id(st, 1, t.id).bind(2, t.account_id).bind(3, t.name).bind(4, t.token_hash).bind(5, std::string(to_string(t.scope)));
+    st.bind(6, t.created_at).bind(7, t.last_used_at).bind(8, t.revoked_at);
+    return returned_id(st);
+  }
+  Result<std::optional<ApiToken>> find_api_token(const std::string& token_hash) override {
+    auto st = HW_TRY(c_.prepare(std::string(kToken) + " WHERE token_hash = ?"));
+    st.bind(1, token_hash);
+    if (!HW_TRY(st.step())) return std::optional<ApiToken>();
+    return std::optional<ApiToken>(HW_TRY(read_token(st)));
+  }
+  Result<std::vector<ApiToken>> list_api_tokens(Id account) override {
+    auto st = HW_TRY(c_.prepare(std::string(kToken) + " WHERE account_id = ? ORDER BY id"));
+    st.bind(1, account);
+    std::vector<ApiToken> out;
+    while (HW_TRY(st.step())) out.push_back(HW_TRY(read_token(st)));
+    return out;
+  }
+  Result<bool> revoke_api_token(Id account, Id id, Instant at) override {
+    auto st = HW_TRY(c_.prepare("UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND id = ? AND revoked_at = 0"));
+    HW_CHECK(st.bind(1, at).bind(2, account).bind(3, id).run());
+    return st.changes() > 0;
+  }
+  Result<void> touch_api_token(Id id, Instant at) override {
+    auto st = HW_TRY(c_.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"));
+    return st.bind(1, at).bind(2, id).run();
+  }
+
+  // --- invites --------------------------------------------------------------------------------
+  Result<Id> insert_invite(const Invite& i) override {
+    auto st = HW_TRY(c_.prepare(
+        "INSERT INTO invites (id, token_hash, email, created_by, created_at, expires_at, used_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    bind_id(st, 1, i.id).bind(2, i.token_hash).bind(3, i.email).bind(4, i.created_by).bind(5, i.created_at);
+    st.bind(6, i.expires_at).bind(7, i.used_at);
+    return returned_id(st);
+  }
+  Result<std::optional<Invite>> find_invite(const std::string& token_hash) override {
+    auto st = HW_TRY(c_.prepare(
+        "SELECT id, token_hash, email, created_by, created_at, expires_at, used_at FROM invites WHERE token_hash = ?"));
+    st.bind(1, token_hash);
+    if (!HW_TRY(st.step())) return std::optional<Invite>();
+    return std::optional<Invite>(Invite{st.i64(0), st.text(1), st.text(2), st.i64(3), st.i64(4), st.i64(5), st.i64(6)});
+  }
+  Result<bool> use_invite(Id id, Instant at) override {
+    auto st = HW_TRY(c_.prepare("UPDATE invites SET used_at = ? WHERE id = ? AND used_at = 0"));
+    HW_CHECK(st.bind(1, at).bind(2, id).run());
+    return st.changes() > 0;
+  }
+
+  // --- rate limits ----------------------------------------------------------------------------
+  Result<std::optional<RateWindow>> find_rate_window(const std::string& key) override {
+    auto st = HW_TRY(c_.prepare("SELECT key, window_start, count FROM rate_limits WHERE key = ?"));
+    st.bind(1, key);
+    if (!HW_TRY(st.step())) return std::optional<RateWindow>();
+    return std::optional<RateWindow>(RateWindow{st.text(0), st.i64(1), st.i32(2)});
+  }
+  Result<void> put_rate_window(const RateWindow& w) override {
+    auto st = HW_TRY(c_.prepare(
+        "INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+        "window_start = excluded.window_start, count = excluded.count"));
+    return st.bind(1, w.key).bind(2, w.window_start).bind(3, w.count).run();
+  }
+  Result<void> delete_rate_window(const std::string& key) override {
+    auto st = HW_TRY(c_.prepare("DELETE FROM rate_limits WHERE key = ?"));
+    return st.bind(1, key).run();
+  }
+
   Result<void> clear_all() override {
-    for (const char* table : {"assessment_scores", "assessments", "reflections", "wins", "checkins", "completions",
+    for (const char* table : {"rate_limits", "invites", "sessions", "api_tokens", "accounts", "assessment_scores", "assessments", "reflections", "wins", "checkins", "completions",
                               "goal_stages", "goal_values", "goals", "boundaries", "catalysts", "motivations",
                               "person_values", "people", "settings"}) {
       auto st = HW_TRY(c_.prepare(std::string("DELETE FROM ") + table));
@@ -460,7 +601,7 @@ class SqlTransaction final : public Transaction {
     std::vector<std::pair<std::string, int64_t>> out;
     for (const char* table : {"people", "person_values", "motivations", "catalysts", "boundaries", "goals",
                               "goal_values", "goal_stages", "completions", "checkins", "wins", "reflections",
-                              "assessments", "assessment_scores", "settings"}) {
+                              "assessments", "assessment_scores", "settings", "accounts", "api_tokens"}) {
       auto st = HW_TRY(c_.prepare(std::string("SELECT count(*) FROM ") + table));
       HW_CHECK(st.step());
       out.emplace_back(table, st.i64(0));
@@ -469,6 +610,27 @@ class SqlTransaction final : public Transaction {
   }
 
  private:
+  static constexpr const char* kAccount =
+      "SELECT id, person_id, email, password_hash, admin, created_at, password_changed_at FROM accounts";
+  static constexpr const char* kToken =
+      "SELECT id, account_id, name, token_hash, scope, created_at, last_used_at, revoked_at FROM api_tokens";
+
+  template <typename Bind>
+  Result<std::optional<Account>> one_account(const std::string& sql, Bind&& bind) {
+    auto st = HW_TRY(c_.prepare(sql));
+    bind(st);
+    if (!HW_TRY(st.step())) return std::optional<Account>();
+    return std::optional<Account>(read_account(st));
+  }
+  static Account read_account(Statement& st) {
+    return Account{st.i64(0), st.i64(1), st.text(2), st.text(3), st.i64(4) != 0, st.i64(5), st.i64(6)};
+  }
+  static Result<ApiToken> read_token(Statement& st) {
+    auto scope = parse_token_scope(st.text(4));
+    if (!scope) return fail(ErrorCode::corrupt, "stored token scope is unreadable");
+    return ApiToken{st.i64(0), st.i64(1), st.text(2), st.text(3), *scope, st.i64(5), st.i64(6), st.i64(7)};
+  }
+
   static constexpr const char* kPerson = "SELECT id, name, email, timezone, work_hours, created_at FROM people";
   static constexpr const char* kGoal =
       "SELECT id, person_id, title, wish, outcome, obstacle, barrier, if_cue, then_action, frequency, boundary_id, "

@@ -1,0 +1,41 @@
+-- Version 3: a revision per person, raised by every change to what the person owns, so derived
+-- views (the weekly report) can be cached and revalidated with one indexed read.
+ALTER TABLE people ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+
+CREATE TRIGGER person_values_insert_revision AFTER INSERT ON person_values BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER person_values_update_revision AFTER UPDATE ON person_values BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER person_values_delete_revision AFTER DELETE ON person_values BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER motivations_insert_revision AFTER INSERT ON motivations BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER motivations_update_revision AFTER UPDATE ON motivations BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER motivations_delete_revision AFTER DELETE ON motivations BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER catalysts_insert_revision AFTER INSERT ON catalysts BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER catalysts_update_revision AFTER UPDATE ON catalysts BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER catalysts_delete_revision AFTER DELETE ON catalysts BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER boundaries_insert_revision AFTER INSERT ON boundaries BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER boundaries_update_revision AFTER UPDATE ON boundaries BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER boundaries_delete_revision AFTER DELETE ON boundaries BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER goals_insert_revision AFTER INSERT ON goals BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER goals_update_revision AFTER UPDATE ON goals BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER goals_delete_revision AFTER DELETE ON goals BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER checkins_insert_revision AFTER INSERT ON checkins BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER checkins_update_revision AFTER UPDATE ON checkins BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER checkins_delete_revision AFTER DELETE ON checkins BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER wins_insert_revision AFTER INSERT ON wins BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER wins_update_revision AFTER UPDATE ON wins BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER wins_delete_revision AFTER DELETE ON wins BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER reflections_insert_revision AFTER INSERT ON reflections BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER reflections_update_revision AFTER UPDATE ON reflections BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER reflections_delete_revision AFTER DELETE ON reflections BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER assessments_insert_revision AFTER INSERT ON assessments BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER assessments_update_revision AFTER UPDATE ON assessments BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.person_id; END;
+CREATE TRIGGER assessments_delete_revision AFTER DELETE ON assessments BEGIN UPDATE people SET revision = revision + 1 WHERE id = OLD.person_id; END;
+CREATE TRIGGER goal_stages_insert_revision AFTER INSERT ON goal_stages BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = NEW.goal_id); END;
+CREATE TRIGGER goal_stages_update_revision AFTER UPDATE ON goal_stages BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = NEW.goal_id); END;
+CREATE TRIGGER goal_stages_delete_revision AFTER DELETE ON goal_stages BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = OLD.goal_id); END;
+CREATE TRIGGER completions_insert_revision AFTER INSERT ON completions BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = NEW.goal_id); END;
+CREATE TRIGGER completions_update_revision AFTER UPDATE ON completions BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = NEW.goal_id); END;
+CREATE TRIGGER completions_delete_revision AFTER DELETE ON completions BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = OLD.goal_id); END;
+CREATE TRIGGER goal_values_insert_revision AFTER INSERT ON goal_values BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = NEW.goal_id); END;
+CREATE TRIGGER goal_values_update_revision AFTER UPDATE ON goal_values BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = NEW.goal_id); END;
+CREATE TRIGGER goal_values_delete_revision AFTER DELETE ON goal_values BEGIN UPDATE people SET revision = revision + 1 WHERE id = (SELECT person_id FROM goals WHERE id = OLD.goal_id); END;
+CREATE TRIGGER people_profile_revision AFTER UPDATE OF name, email, timezone, work_hours ON people BEGIN UPDATE people SET revision = revision + 1 WHERE id = NEW.id; END;
