@@ -40,8 +40,9 @@ run: build
 test: build build-asan
 	@bash scripts/run-tests.sh
 
+# Micro and end-to-end benchmarks (bench/run.sh), then the HTTP server with wrk (bench/http.sh).
 bench: build
-	@bash bench/run.sh
+	@status=0; bash bench/run.sh || status=1; bash bench/http.sh || status=1; exit $$status
 
 clean:
 	rm -rf build

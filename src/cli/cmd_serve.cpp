@@ -15,8 +15,7 @@ namespace headway::cli {
 namespace {
 
 struct ServeArgs {
-  std::string listen, public_url, config, access_log;
-  int threads = -1;
+  std::string listen, public_url, config, access_log, threads;
   int read_timeout = 15;
   size_t max_connections = 4096, max_connections_per_ip = 256;
   bool trust_proxy = false;
@@ -73,7 +72,7 @@ Result<int> serve(Session& s, const ServeArgs& a) {
   if (auto it = file.find("data_dir"); it != file.end() && !std::getenv("HEADWAY_DATA_DIR")) s.data_dir = it->second;
   http::ServerOptions opt;
   opt.listen = pick(a.listen, "HEADWAY_LISTEN", file, "listen", opt.listen);
-  const std::string threads = pick(a.threads >= 0 ? std::to_string(a.threads) : "", "HEADWAY_THREADS", file, "threads", "0");
+  const std::string threads = pick(a.threads, "HEADWAY_THREADS", file, "threads", "0");
   try {
     size_t used = 0;
     opt.threads = std::stoi(threads, &used);

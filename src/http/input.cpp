@@ -62,6 +62,8 @@ Result<Input> Input::parse(const Request& req) {
     impl->body = json::parse(body);
   } catch (const json::parse_error& e) {
     return fail(ErrorCode::malformed, "the body is not valid JSON (at byte " + std::to_string(e.byte) + ")", "body");
+  } catch (const json::out_of_range&) {  // e.g. 1e400: nlohmann's "number overflow" (406)
+    return fail(ErrorCode::malformed, "the body holds a number too large to represent", "body");
   }
   if (!impl->body.is_object()) return fail(ErrorCode::malformed, "the JSON body must be an object", "body");
   return Input(std::move(impl));

@@ -5,6 +5,7 @@
 
 #include <sys/resource.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -66,6 +67,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void start();
   // On shutdown: closes the connection unless a request is being handled.
   void stop_if_idle();
+  bool request_arriving();
 
  private:
   void read();
@@ -75,6 +77,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void send_error(int status, std::string_view code, std::string_view message);
   void write(std::shared_ptr<bhttp::response<bhttp::string_body>> res, bool close);
   void close();
+  void linger();
+  void drain();
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
@@ -83,6 +87,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string ip_;         // the socket's peer
   std::string client_ip_;  // the client, through a trusted proxy
   bool busy_ = false;
+  bool linger_ = false;     // an error answer before the whole request was read: drain, then close
+  std::size_t drained_ = 0;
 };
 
 struct Shared {
@@ -132,12 +138,21 @@ void Connection::start() {
 
 void Connection::stop_if_idle() {
   asio::post(stream_.get_executor(), [self = shared_from_this()] {
-    if (!self->busy_) self->close();
+    // Not close(): a read in progress may hold bytes the reactor took from the socket already.
+    // Shutting the receive side ends the pending read with those bytes, or with end of stream.
+    beast::error_code ec;
+    if (!self->busy_ && !self->request_arriving()) self->stream_.socket().shutdown(tcp::socket::shutdown_receive, ec);
   });
 }
 
+// True when bytes of a next request have arrived: parsed, buffered, or in the kernel's queue.
+bool Connection::request_arriving() {
+  beast::error_code ec;
+  return (parser_ && parser_->got_some()) || buffer_.size() > 0 || stream_.socket().available(ec) > 0;
+}
+
 void Connection::read() {
-  if (shared_.stopping) return close();
+  if (shared_.stopping && !request_arriving()) return close();
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
   parser_->body_limit(shared_.options.body_limit);
@@ -230,6 +245,7 @@ void Connection::send(Handled handled, std::chrono::steady_clock::time_point sta
 
 void Connection::send_error(int status, std::string_view code, std::string_view message) {
   busy_ = true;
+  linger_ = true;
   Response r = error_response(status, code, message);
   auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(status), 11);
   for (auto& [name, value] : r.headers) res->insert(name, value);
@@ -248,8 +264,28 @@ void Connection::write(std::shared_ptr<bhttp::response<bhttp::string_body>> res,
   stream_.expires_after(shared_.options.write_timeout);
   bhttp::async_write(stream_, *res, [self = shared_from_this(), res, close_after](beast::error_code ec, std::size_t) {
     self->busy_ = false;
+    if (!ec && close_after && self->linger_) return self->linger();
     if (ec || close_after) return self->close();
     self->read();
+  });
+}
+
+// Lingering close (RFC 9112 section 9.6): stop sending, then read and discard what the client is
+// still sending for a while, so that closing does not reset the connection and destroy the answer.
+void Connection::linger() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream_.expires_after(std::chrono::seconds(2));
+  drain();
+}
+
+void Connection::drain() {
+  constexpr std::size_t kMaxDrain = 64u << 20;
+  auto buf = std::make_shared<std::array<char, 65536>>();
+  stream_.async_read_some(asio::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, std::size_t n) {
+    self->drained_ += n;
+    if (ec || self->drained_ > kMaxDrain) return self->close();
+    self->drain();
   });
 }
 

@@ -48,7 +48,7 @@ Result<CheckinResult> checkin(Context& ctx, const Actor& actor, const CheckinInp
     r.updated = HW_TRY(tx.find_checkin(actor.person_id, c.date)).has_value();
     HW_CHECK(tx.upsert_checkin(c));
     r.checkin = c;
-    r.recycled_goals = HW_TRY(recycle_slipped_goals(tx, pz.person, pz.zone, local_today(ctx, pz.zone)));
+    r.recycled_goals = HW_TRY(recycle_slipped_goals_daily(tx, pz.person, pz.zone, local_today(ctx, pz.zone)));
     std::vector<core::Boundary> active;
     for (auto& b : HW_TRY(tx.list_boundaries(actor.person_id)))
       if (b.active) active.push_back(std::move(b));

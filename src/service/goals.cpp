@@ -82,6 +82,14 @@ Result<std::vector<Id>> recycle_slipped_goals(store::Transaction& tx, const core
   return recycled;
 }
 
+Result<std::vector<Id>> recycle_slipped_goals_daily(store::Transaction& tx, const core::Person& person,
+                                                    const core::Zone& zone, Date today) {
+  if (HW_TRY(tx.slips_checked(person.id)) >= today) return std::vector<Id>{};
+  auto recycled = HW_TRY(recycle_slipped_goals(tx, person, zone, today));
+  HW_CHECK(tx.set_slips_checked(person.id, today));
+  return recycled;
+}
+
 namespace {
 
 Result<core::Goal> find_goal(store::Transaction& tx, const Actor& actor, Id id) {
@@ -170,7 +178,7 @@ Result<DoneResult> goal_done(Context& ctx, const Actor& actor, Id id, const std:
       HW_CHECK(tx.update_goal(goal));
     }
     const bool added = HW_TRY(tx.insert_completion({g.id, d, core::CompletionSource::manual}));
-    HW_CHECK(recycle_slipped_goals(tx, pz.person, pz.zone, today));
+    HW_CHECK(recycle_slipped_goals_daily(tx, pz.person, pz.zone, today));
     return DoneResult{added, HW_TRY(goal_view(tx, pz.person, pz.zone, goal, today))};
   });
 }

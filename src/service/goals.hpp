@@ -58,6 +58,12 @@ Result<std::vector<Date>> completion_days(store::Transaction& tx, const core::Pe
 // Returns the goals that were recycled.
 Result<std::vector<Id>> recycle_slipped_goals(store::Transaction& tx, const core::Person& person,
                                               const core::Zone& zone, Date today);
+// Recycles slipped goals once per person and local day: the gap that makes a slip only grows as
+// days pass, and check-ins and completions close gaps. (Removing a completion or a boundary can
+// open one; that slip is found on the next day's check.) The day is stored, so every app node
+// shares it.
+Result<std::vector<Id>> recycle_slipped_goals_daily(store::Transaction& tx, const core::Person& person,
+                                                    const core::Zone& zone, Date today);
 // Builds the full view of one goal inside an open transaction.
 Result<GoalView> goal_view(store::Transaction& tx, const core::Person& person, const core::Zone& zone,
                            const core::Goal& goal, Date today);

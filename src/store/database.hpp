@@ -43,6 +43,9 @@ class Transaction {
   virtual Result<void> update_person(const core::Person& p) = 0;
   // The person's revision: it rises with every change to anything the person owns.
   virtual Result<std::optional<int64_t>> person_revision(Id id) = 0;
+  // The last local day the person's goals were checked for slips (0 = never), and setting it.
+  virtual Result<Date> slips_checked(Id id) = 0;
+  virtual Result<void> set_slips_checked(Id id, Date day) = 0;
   // Deletes the person and everything they own.
   virtual Result<void> delete_person(Id id) = 0;
 

@@ -86,6 +86,16 @@ class SqlTransaction final : public Transaction {
     if (!HW_TRY(st.step())) return std::optional<int64_t>();
     return std::optional<int64_t>(st.i64(0));
   }
+  Result<Date> slips_checked(Id id) override {
+    auto st = HW_TRY(c_.prepare("SELECT slips_checked FROM people WHERE id = ?"));
+    st.bind(1, id);
+    if (!HW_TRY(st.step())) return Date{0};
+    return Date{st.i32(0)};
+  }
+  Result<void> set_slips_checked(Id id, Date day) override {
+    auto st = HW_TRY(c_.prepare("UPDATE people SET slips_checked = ? WHERE id = ?"));
+    return st.bind(1, day.days).bind(2, id).run();
+  }
   Result<void> delete_person(Id id) override {
     auto st = HW_TRY(c_.prepare("DELETE FROM people WHERE id = ?"));
     return st.bind(1, id).run();

@@ -33,7 +33,7 @@ class SqliteDatabase final : public Database {
 
   Result<std::unique_ptr<Transaction>> begin(bool write) override {
     std::unique_lock lock(mutex_);
-    HW_CHECK(conn_->exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+    HW_CHECK(conn_->exec_cached(write ? "BEGIN IMMEDIATE" : "BEGIN"));
     return std::unique_ptr<Transaction>(make_transaction(*conn_, std::move(lock)));
   }
   std::string backend() const override { return "sqlite"; }

@@ -70,8 +70,15 @@ class Connection {
   Result<Statement> prepare(const std::string& sql);
   // Runs SQL text without parameters (pragmas, migrations, BEGIN/COMMIT).
   Result<void> exec(const std::string& sql);
-  Result<void> commit() { return exec("COMMIT"); }
-  void rollback() { (void)exec("ROLLBACK"); }
+  // Runs a statement without parameters through the statement cache (BEGIN, COMMIT, ROLLBACK:
+  // run on every transaction, so not parsed anew each time).
+  Result<void> exec_cached(const std::string& sql) {
+    auto st = prepare(sql);
+    if (!st) return tl::unexpected(st.error());
+    return st->run();
+  }
+  Result<void> commit() { return exec_cached("COMMIT"); }
+  void rollback() { (void)exec_cached("ROLLBACK"); }
 
  private:
   sqlite3* db_;
