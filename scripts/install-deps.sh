@@ -14,6 +14,8 @@ APT_PACKAGES=(
   libboost-dev libsodium-dev
   wrk nginx
 )
+# The API and browser tests run on Node.js (20 is tested; Debian's 18 works for the API tests).
+command -v node >/dev/null || APT_PACKAGES+=(nodejs)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -16,9 +16,9 @@ namespace {
 
 struct ServeArgs {
   std::string listen, public_url, config, access_log, threads;
-  int read_timeout = 15;
-  size_t max_connections = 4096, max_connections_per_ip = 256;
+  std::string read_timeout, max_connections, max_connections_per_ip;
   bool trust_proxy = false;
+  bool data_dir_given = false;  // --data-dir on the command line beats the config file
 };
 
 // Settings from a config file of "key = value" lines ('#' starts a comment).
@@ -43,7 +43,9 @@ Result<std::map<std::string, std::string>> read_config(const std::string& path) 
       return s;
     };
     const std::string key = trim(line.substr(0, eq));
-    static const char* known[] = {"listen", "threads", "public_url", "trust_proxy", "access_log", "database", "data_dir"};
+    static const char* known[] = {"listen",      "threads",         "public_url",            "trust_proxy",
+                                  "access_log",  "database",        "data_dir",              "read_timeout",
+                                  "max_connections", "max_connections_per_ip"};
     if (std::find(std::begin(known), std::end(known), key) == std::end(known))
       return invalid("config", path + " line " + std::to_string(n) + ": unknown setting \"" + key + "\"");
     out[key] = trim(line.substr(eq + 1));
@@ -60,6 +62,18 @@ std::string pick(const std::string& flag, const char* env, const std::map<std::s
   return fallback;
 }
 
+// A whole number in [lo, hi] from a setting's text.
+Result<long> parse_number(const std::string& v, const char* field, long lo, long hi) {
+  try {
+    size_t used = 0;
+    const long n = std::stol(v, &used);
+    if (used == v.size() && n >= lo && n <= hi) return n;
+  } catch (...) {
+  }
+  return invalid(field, std::string(field) + " must be a whole number from " + std::to_string(lo) + " to " +
+                            std::to_string(hi) + ", not \"" + v + "\"");
+}
+
 Result<bool> parse_switch(const std::string& v, const char* field) {
   if (v == "1" || v == "true" || v == "on" || v == "yes") return true;
   if (v == "0" || v == "false" || v == "off" || v == "no" || v.empty()) return false;
@@ -69,25 +83,20 @@ Result<bool> parse_switch(const std::string& v, const char* field) {
 Result<int> serve(Session& s, const ServeArgs& a) {
   const auto file = HW_TRY(read_config(pick(a.config, "HEADWAY_CONFIG", {}, "", "")));
   if (s.database_url.empty()) s.database_url = pick("", "HEADWAY_DATABASE", file, "database", "");
-  if (auto it = file.find("data_dir"); it != file.end() && !std::getenv("HEADWAY_DATA_DIR")) s.data_dir = it->second;
+  if (auto it = file.find("data_dir"); it != file.end() && !a.data_dir_given && !std::getenv("HEADWAY_DATA_DIR"))
+    s.data_dir = it->second;
   http::ServerOptions opt;
   opt.listen = pick(a.listen, "HEADWAY_LISTEN", file, "listen", opt.listen);
-  const std::string threads = pick(a.threads, "HEADWAY_THREADS", file, "threads", "0");
-  try {
-    size_t used = 0;
-    opt.threads = std::stoi(threads, &used);
-    if (used != threads.size() || opt.threads < 0 || opt.threads > 256) throw std::out_of_range("threads");
-  } catch (...) {
-    return invalid("threads", "threads must be a number from 0 (one per core) to 256");
-  }
+  opt.threads = static_cast<int>(HW_TRY(parse_number(pick(a.threads, "HEADWAY_THREADS", file, "threads", "0"), "threads", 0, 256)));
   opt.trust_proxy = a.trust_proxy || HW_TRY(parse_switch(pick("", "HEADWAY_TRUST_PROXY", file, "trust_proxy", ""), "trust_proxy"));
   opt.access_log = HW_TRY(parse_switch(pick(a.access_log, "HEADWAY_ACCESS_LOG", file, "access_log", "on"), "access_log"));
-  if (a.read_timeout < 1 || a.read_timeout > 3600) return invalid("read_timeout", "read-timeout must be 1 to 3600 seconds");
-  if (a.max_connections < 1 || a.max_connections_per_ip < 1)
-    return invalid("max_connections", "connection caps must be at least 1");
-  opt.read_timeout = std::chrono::seconds(a.read_timeout);
-  opt.max_connections = a.max_connections;
-  opt.max_connections_per_ip = a.max_connections_per_ip;
+  opt.read_timeout = std::chrono::seconds(HW_TRY(
+      parse_number(pick(a.read_timeout, "HEADWAY_READ_TIMEOUT", file, "read_timeout", "15"), "read_timeout", 1, 3600)));
+  opt.max_connections = static_cast<size_t>(HW_TRY(parse_number(
+      pick(a.max_connections, "HEADWAY_MAX_CONNECTIONS", file, "max_connections", "4096"), "max_connections", 1, 1000000)));
+  opt.max_connections_per_ip = static_cast<size_t>(HW_TRY(
+      parse_number(pick(a.max_connections_per_ip, "HEADWAY_MAX_CONNECTIONS_PER_IP", file, "max_connections_per_ip", "256"),
+                   "max_connections_per_ip", 1, 1000000)));
   http::ApiOptions api_opt;
   api_opt.public_url = pick(a.public_url, "HEADWAY_PUBLIC_URL", file, "public_url", "");
   if (!api_opt.public_url.empty() && api_opt.public_url.rfind("http://", 0) != 0 && api_opt.public_url.rfind("https://", 0) != 0)
@@ -116,7 +125,8 @@ Result<int> serve(Session& s, const ServeArgs& a) {
 void register_serve(CLI::App& app, Session& s) {
   auto a = std::make_shared<ServeArgs>();
   auto* cmd = app.add_subcommand("serve", "Run the web server with the JSON API");
-  cmd->add_option("--data-dir", s.data_dir, "Data directory (default: $XDG_DATA_HOME/headway)");
+  auto* data_dir = cmd->add_option("--data-dir", s.data_dir, "Data directory (default: $XDG_DATA_HOME/headway)");
+  auto* global_data_dir = app.get_option_no_throw("--data-dir");
   cmd->add_option("--database", s.database_url, "Database URL (sqlite:///path or postgresql://...)");
   cmd->add_option("--listen", a->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; env HEADWAY_LISTEN)");
   cmd->add_option("--threads", a->threads, "I/O threads (default one per core; env HEADWAY_THREADS)");
@@ -126,11 +136,14 @@ void register_serve(CLI::App& app, Session& s) {
   cmd->add_flag("--trust-proxy", a->trust_proxy, "Take the client address and scheme from X-Forwarded-For/-Proto");
   cmd->add_option("--access-log", a->access_log, "on (default) or off (env HEADWAY_ACCESS_LOG)");
   cmd->add_option("--read-timeout", a->read_timeout,
-                  "Seconds a request may take to arrive, and a kept-alive connection may idle (default 15)");
-  cmd->add_option("--max-connections", a->max_connections, "Open connections in total (default 4096)");
-  cmd->add_option("--max-connections-per-ip", a->max_connections_per_ip, "Open connections per client address (default 256)");
+                  "Seconds a request may take to arrive, and a kept-alive connection may idle (default 15; env "
+                  "HEADWAY_READ_TIMEOUT)");
+  cmd->add_option("--max-connections", a->max_connections, "Open connections in total (default 4096; env HEADWAY_MAX_CONNECTIONS)");
+  cmd->add_option("--max-connections-per-ip", a->max_connections_per_ip,
+                  "Open connections per client address (default 256; env HEADWAY_MAX_CONNECTIONS_PER_IP)");
   cmd->add_option("--config", a->config, "A file of key = value settings (env HEADWAY_CONFIG)");
-  cmd->callback([&s, a] {
+  cmd->callback([&s, a, data_dir, global_data_dir] {
+    a->data_dir_given = data_dir->count() > 0 || (global_data_dir && global_data_dir->count() > 0);
     s.action = [&s, a] { return guarded(s, [&] { return serve(s, *a); }); };
   });
 }
