@@ -279,11 +279,9 @@ Result<Principal> authenticate_session(Context& ctx, std::string_view token) {
     core::Account account;
   };
   auto found = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::optional<Found>> {
-    auto s = HW_TRY(tx.find_session(hash));
-    if (!s) return std::optional<Found>();
-    auto a = HW_TRY(tx.find_account(s->account_id));
-    if (!a) return std::optional<Found>();
-    return std::optional<Found>(Found{*s, *a});
+    auto sa = HW_TRY(tx.find_session_account(hash));
+    if (!sa) return std::optional<Found>();
+    return std::optional<Found>(Found{std::move(sa->first), std::move(sa->second)});
   }));
   if (!found) return tl::unexpected(signed_out());
   if (!core::session_alive(found->session, now)) {
@@ -308,11 +306,9 @@ Result<Principal> authenticate_token(Context& ctx, std::string_view token) {
     core::Account account;
   };
   auto found = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::optional<Found>> {
-    auto t = HW_TRY(tx.find_api_token(hash));
-    if (!t || t->revoked_at != 0) return std::optional<Found>();
-    auto a = HW_TRY(tx.find_account(t->account_id));
-    if (!a) return std::optional<Found>();
-    return std::optional<Found>(Found{*t, *a});
+    auto ta = HW_TRY(tx.find_api_token_account(hash));
+    if (!ta || ta->first.revoked_at != 0) return std::optional<Found>();
+    return std::optional<Found>(Found{std::move(ta->first), std::move(ta->second)});
   }));
   if (!found) return unknown();
   if (now - found->token.last_used_at >= core::kSessionTouchSeconds)

@@ -120,6 +120,9 @@ class Transaction {
   virtual Result<void> insert_session(const core::Session& s) = 0;
   virtual Result<std::optional<core::Session>> find_session(const std::string& token_hash) = 0;
   virtual Result<void> touch_session(const std::string& token_hash, core::Instant at) = 0;
+  // A session with its account in one lookup (every browser request makes it).
+  virtual Result<std::optional<std::pair<core::Session, core::Account>>> find_session_account(
+      const std::string& token_hash) = 0;
   virtual Result<bool> delete_session(const std::string& token_hash) = 0;
   // Ends every session of the account except `keep_hash` (may be empty); returns how many.
   virtual Result<int64_t> delete_account_sessions(Id account, const std::string& keep_hash) = 0;
@@ -130,6 +133,9 @@ class Transaction {
   virtual Result<Id> insert_api_token(const core::ApiToken& t) = 0;
   virtual Result<std::optional<core::ApiToken>> find_api_token(const std::string& token_hash) = 0;
   virtual Result<std::vector<core::ApiToken>> list_api_tokens(Id account) = 0;
+  // A token with its account in one lookup (every token-authenticated request makes it).
+  virtual Result<std::optional<std::pair<core::ApiToken, core::Account>>> find_api_token_account(
+      const std::string& token_hash) = 0;
   // Marks the account's token revoked; false when there is no such active token.
   virtual Result<bool> revoke_api_token(Id account, Id id, core::Instant at) = 0;
   virtual Result<void> touch_api_token(Id id, core::Instant at) = 0;

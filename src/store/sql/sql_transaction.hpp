@@ -505,6 +505,16 @@ class SqlTransaction final : public Transaction {
     if (!HW_TRY(st.step())) return std::optional<Session>();
     return std::optional<Session>(Session{st.text(0), st.i64(1), st.text(2), st.i64(3), st.i64(4)});
   }
+  Result<std::optional<std::pair<Session, Account>>> find_session_account(const std::string& token_hash) override {
+    auto st = HW_TRY(c_.prepare(
+        "SELECT a.id, a.person_id, a.email, a.password_hash, a.admin, a.created_at, a.password_changed_at, "
+        "s.token_hash, s.account_id, s.csrf_token, s.created_at, s.last_seen FROM sessions s JOIN accounts a ON "
+        "a.id = s.account_id WHERE s.token_hash = ?"));
+    st.bind(1, token_hash);
+    if (!HW_TRY(st.step())) return std::optional<std::pair<Session, Account>>();
+    Session session{st.text(7), st.i64(8), st.text(9), st.i64(10), st.i64(11)};
+    return std::optional<std::pair<Session, Account>>(std::pair{std::move(session), read_account(st)});
+  }
   Result<void> touch_session(const std::string& token_hash, Instant at) override {
     auto st = HW_TRY(c_.prepare("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"));
     return st.bind(1, at).bind(2, token_hash).run();
@@ -539,6 +549,18 @@ class SqlTransaction final : public Transaction {
     st.bind(1, token_hash);
     if (!HW_TRY(st.step())) return std::optional<ApiToken>();
     return std::optional<ApiToken>(HW_TRY(read_token(st)));
+  }
+  Result<std::optional<std::pair<ApiToken, Account>>> find_api_token_account(const std::string& token_hash) override {
+    auto st = HW_TRY(c_.prepare(
+        "SELECT a.id, a.person_id, a.email, a.password_hash, a.admin, a.created_at, a.password_changed_at, "
+        "t.id, t.account_id, t.name, t.token_hash, t.scope, t.created_at, t.last_used_at, t.revoked_at "
+        "FROM api_tokens t JOIN accounts a ON a.id = t.account_id WHERE t.token_hash = ?"));
+    st.bind(1, token_hash);
+    if (!HW_TRY(st.step())) return std::optional<std::pair<ApiToken, Account>>();
+    auto scope = parse_token_scope(st.text(11));
+    if (!scope) return fail(ErrorCode::corrupt, "stored token scope is unreadable");
+    ApiToken t{st.i64(7), st.i64(8), st.text(9), st.text(10), *scope, st.i64(12), st.i64(13), st.i64(14)};
+    return std::optional<std::pair<ApiToken, Account>>(std::pair{std::move(t), read_account(st)});
   }
   Result<std::vector<ApiToken>> list_api_tokens(Id account) override {
     auto st = HW_TRY(c_.prepare(std::string(kToken) + " WHERE account_id = ? ORDER BY id"));
