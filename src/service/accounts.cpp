@@ -49,14 +49,19 @@ Principal principal_of(const core::Account& a) {
   return p;
 }
 
-// Counts a sign-in attempt against the account and the client address.
-Result<void> count_failure(store::Transaction& tx, const std::string& account_key, const std::string& ip_key,
-                           core::Instant now) {
-  for (const auto& [key, limit] : {std::pair{account_key, kLoginAccountLimit}, std::pair{ip_key, kLoginIpLimit}}) {
-    auto d = core::rate_check(HW_TRY(tx.find_rate_window(key)), key, now, kLoginWindowSeconds, limit);
-    if (d.retry_after == 0) HW_CHECK(tx.put_rate_window(d.window));
-  }
-  return {};
+// Counts an attempt in key's window when the window allows one more; otherwise returns the wait.
+Result<core::Instant> take_attempt(store::Transaction& tx, const std::string& key, core::Instant now, int limit) {
+  auto d = core::rate_check(HW_TRY(tx.find_rate_window(key)), key, now, kLoginWindowSeconds, limit);
+  if (d.retry_after == 0) HW_CHECK(tx.put_rate_window(d.window));
+  return d.retry_after;
+}
+
+// The rate_limited error for `what` ("failed sign-ins"), with the wait for Retry-After.
+tl::unexpected<Error> too_many(const std::string& what, core::Instant wait, std::string field = {}) {
+  Error e{ErrorCode::rate_limited, "too many " + what + "; try again in " + std::to_string(wait) + " seconds",
+          std::move(field)};
+  e.retry_after = wait;
+  return tl::unexpected(e);
 }
 
 // The longest wait either window imposes, 0 when both allow another attempt.
@@ -165,16 +170,9 @@ Result<core::Invite> usable_invite(store::Transaction& tx, Context& ctx, const s
 Result<core::Account> register_account(Context& ctx, const NewAccount& in) {
   // Every attempt counts against the client address first: each one may cost a slow hash.
   const std::string ip_key = "register-ip:" + in.client_ip;
-  const auto wait = HW_TRY(store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<core::Instant> {
-    auto d = core::rate_check(HW_TRY(tx.find_rate_window(ip_key)), ip_key, ctx.clock(), kLoginWindowSeconds, kRegisterIpLimit);
-    if (d.retry_after == 0) HW_CHECK(tx.put_rate_window(d.window));
-    return d.retry_after;
-  }));
-  if (wait > 0) {
-    Error e{ErrorCode::rate_limited, "too many registrations from this address; try again in " + std::to_string(wait) + " seconds", ""};
-    e.retry_after = wait;
-    return tl::unexpected(e);
-  }
+  const auto wait = HW_TRY(store::with_write(
+      ctx.db, [&](store::Transaction& tx) { return take_attempt(tx, ip_key, ctx.clock(), kRegisterIpLimit); }));
+  if (wait > 0) return too_many("registrations from this address", wait);
   const std::string email = HW_TRY(core::validate_email(in.email));
   HW_CHECK(core::validate_password(in.password));
   NewAccount member = in;
@@ -233,14 +231,13 @@ Result<LoginResult> login(Context& ctx, std::string_view email_text, std::string
   // parallel guesses cannot all slip under it; a successful sign-in takes its count back.
   const auto wait = HW_TRY(store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<core::Instant> {
     const auto w = HW_TRY(login_wait(tx, account_key, ip_key, now));
-    if (w == 0) HW_CHECK(count_failure(tx, account_key, ip_key, now));
+    if (w == 0) {
+      HW_CHECK(take_attempt(tx, account_key, now, kLoginAccountLimit));
+      HW_CHECK(take_attempt(tx, ip_key, now, kLoginIpLimit));
+    }
     return w;
   }));
-  if (wait > 0) {
-    Error e{ErrorCode::rate_limited, "too many failed sign-ins; try again in " + std::to_string(wait) + " seconds", ""};
-    e.retry_after = wait;
-    return tl::unexpected(e);
-  }
+  if (wait > 0) return too_many("failed sign-ins", wait);
   auto account = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) { return tx.find_account_by_email(*email); }));
   const bool ok = verify_password(account ? account->password_hash : dummy_hash(), password) && account;
   if (!ok) return tl::unexpected(wrong_credentials());
@@ -274,25 +271,18 @@ Result<Principal> authenticate_session(Context& ctx, std::string_view token) {
   if (token.empty() || token.size() > 128) return tl::unexpected(signed_out());
   const std::string hash = hash_token(token);
   const core::Instant now = ctx.clock();
-  struct Found {
-    core::Session session;
-    core::Account account;
-  };
-  auto found = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::optional<Found>> {
-    auto sa = HW_TRY(tx.find_session_account(hash));
-    if (!sa) return std::optional<Found>();
-    return std::optional<Found>(Found{std::move(sa->first), std::move(sa->second)});
-  }));
+  const auto found = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) { return tx.find_session_account(hash); }));
   if (!found) return tl::unexpected(signed_out());
-  if (!core::session_alive(found->session, now)) {
+  const auto& [session, account] = *found;
+  if (!core::session_alive(session, now)) {
     HW_CHECK(store::with_write(ctx.db, [&](store::Transaction& tx) { return tx.delete_session(hash).map([](bool) {}); }));
     return tl::unexpected(signed_out());
   }
-  if (now - found->session.last_seen >= core::kSessionTouchSeconds)
+  if (now - session.last_seen >= core::kSessionTouchSeconds)
     HW_CHECK(store::with_write(ctx.db, [&](store::Transaction& tx) { return tx.touch_session(hash, now); }));
-  Principal p = principal_of(found->account);
+  Principal p = principal_of(account);
   p.session_hash = hash;
-  p.csrf_token = found->session.csrf_token;
+  p.csrf_token = session.csrf_token;
   return p;
 }
 
@@ -301,21 +291,14 @@ Result<Principal> authenticate_token(Context& ctx, std::string_view token) {
   if (token.empty() || token.size() > 128) return unknown();
   const std::string hash = hash_token(token);
   const core::Instant now = ctx.clock();
-  struct Found {
-    core::ApiToken token;
-    core::Account account;
-  };
-  auto found = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::optional<Found>> {
-    auto ta = HW_TRY(tx.find_api_token_account(hash));
-    if (!ta || ta->first.revoked_at != 0) return std::optional<Found>();
-    return std::optional<Found>(Found{std::move(ta->first), std::move(ta->second)});
-  }));
-  if (!found) return unknown();
-  if (now - found->token.last_used_at >= core::kSessionTouchSeconds)
-    HW_CHECK(store::with_write(ctx.db, [&](store::Transaction& tx) { return tx.touch_api_token(found->token.id, now); }));
-  Principal p = principal_of(found->account);
+  const auto found = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) { return tx.find_api_token_account(hash); }));
+  if (!found || found->first.revoked_at != 0) return unknown();
+  const auto& [api_token, account] = *found;
+  if (now - api_token.last_used_at >= core::kSessionTouchSeconds)
+    HW_CHECK(store::with_write(ctx.db, [&](store::Transaction& tx) { return tx.touch_api_token(api_token.id, now); }));
+  Principal p = principal_of(account);
   p.via_token = true;
-  p.scope = found->token.scope;
+  p.scope = api_token.scope;
   return p;
 }
 
@@ -333,16 +316,9 @@ Result<core::Account> check_current_password(Context& ctx, const Principal& who,
   // Wrong current passwords count like failed sign-ins, so a stolen session cannot guess freely.
   const std::string key = "login-account:" + a->email;
   const core::Instant now = ctx.clock();
-  const auto wait = HW_TRY(store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<core::Instant> {
-    auto d = core::rate_check(HW_TRY(tx.find_rate_window(key)), key, now, kLoginWindowSeconds, kLoginAccountLimit);
-    if (d.retry_after == 0) HW_CHECK(tx.put_rate_window(d.window));
-    return d.retry_after;
-  }));
-  if (wait > 0) {
-    Error e{ErrorCode::rate_limited, "too many wrong passwords; try again in " + std::to_string(wait) + " seconds", field};
-    e.retry_after = wait;
-    return tl::unexpected(e);
-  }
+  const auto wait = HW_TRY(store::with_write(
+      ctx.db, [&](store::Transaction& tx) { return take_attempt(tx, key, now, kLoginAccountLimit); }));
+  if (wait > 0) return too_many("wrong passwords", wait, field);
   if (password.size() > core::kMaxPasswordBytes || !verify_password(a->password_hash, password))
     return fail(ErrorCode::forbidden, "the password is wrong", field);
   HW_CHECK(store::with_write(ctx.db, [&](store::Transaction& tx) { return tx.delete_rate_window(key); }));
