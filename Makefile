@@ -22,7 +22,9 @@ build-asan: deps
 # Builds in Release mode, fills ./data with a demo person the first time, and serves
 # http://127.0.0.1:8080 until Ctrl-C. The first account is made with `headway user add`.
 LISTEN ?= 127.0.0.1:8080
-run: build
+run: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS) --target headway
 	@if [ ! -f $(DATA)/headway.db ]; then $(HEADWAY) --data-dir $(DATA) demo >/dev/null && \
 	  echo "Made $(DATA)/headway.db with 120 days of a demo person, Sam Rivera <sam@example.org>."; fi
 	@echo
