@@ -16,7 +16,7 @@ namespace {
 
 struct ServeArgs {
   std::string listen, public_url, config, access_log, threads;
-  std::string read_timeout, max_connections, max_connections_per_ip;
+  std::string read_timeout, max_connections, max_connections_per_ip, web_dir;
   bool trust_proxy = false;
   bool data_dir_given = false;  // --data-dir on the command line beats the config file
 };
@@ -45,7 +45,7 @@ Result<std::map<std::string, std::string>> read_config(const std::string& path) 
     const std::string key = trim(line.substr(0, eq));
     static const char* known[] = {"listen",      "threads",         "public_url",            "trust_proxy",
                                   "access_log",  "database",        "data_dir",              "read_timeout",
-                                  "max_connections", "max_connections_per_ip"};
+                                  "max_connections", "max_connections_per_ip", "web_dir"};
     if (std::find(std::begin(known), std::end(known), key) == std::end(known))
       return invalid("config", path + " line " + std::to_string(n) + ": unknown setting \"" + key + "\"");
     out[key] = trim(line.substr(eq + 1));
@@ -99,6 +99,7 @@ Result<int> serve(Session& s, const ServeArgs& a) {
                    "max_connections_per_ip", 1, 1000000)));
   http::ApiOptions api_opt;
   api_opt.public_url = pick(a.public_url, "HEADWAY_PUBLIC_URL", file, "public_url", "");
+  api_opt.web_dir = pick(a.web_dir, "HEADWAY_WEB_DIR", file, "web_dir", HEADWAY_DEFAULT_WEB_DIR);
   if (!api_opt.public_url.empty() && api_opt.public_url.rfind("http://", 0) != 0 && api_opt.public_url.rfind("https://", 0) != 0)
     return invalid("public_url", "public_url must start with http:// or https://");
 
@@ -141,6 +142,8 @@ void register_serve(CLI::App& app, Session& s) {
   cmd->add_option("--max-connections", a->max_connections, "Open connections in total (default 4096; env HEADWAY_MAX_CONNECTIONS)");
   cmd->add_option("--max-connections-per-ip", a->max_connections_per_ip,
                   "Open connections per client address (default 256; env HEADWAY_MAX_CONNECTIONS_PER_IP)");
+  cmd->add_option("--web-dir", a->web_dir,
+                  "The built web UI to serve at / (default: web/dist of the source tree; env HEADWAY_WEB_DIR)");
   cmd->add_option("--config", a->config, "A file of key = value settings (env HEADWAY_CONFIG)");
   cmd->callback([&s, a, data_dir, global_data_dir] {
     a->data_dir_given = data_dir->count() > 0 || (global_data_dir && global_data_dir->count() > 0);

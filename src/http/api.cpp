@@ -41,7 +41,7 @@ Response no_content() {
 }
 
 Api::Api(store::Database& db, ApiOptions options, Metrics& metrics, std::function<core::Instant()> clock)
-    : db_(db), options_(std::move(options)), metrics_(metrics), clock_(std::move(clock)) {
+    : db_(db), options_(std::move(options)), metrics_(metrics), clock_(std::move(clock)), web_(options_.web_dir) {
   public_origin_ = origin_of(options_.public_url);
   add_ops_routes(router_, metrics_);
   add_account_routes(router_, *this);
@@ -125,6 +125,11 @@ Handled Api::dispatch(const Request& req) {
   const auto m = router_.match(req.method, req.path);
   if (!m.route) {
     h.route = "unmatched";
+    if (auto file = web_.serve(req)) {
+      h.route = "static";
+      h.response = std::move(*file);
+      return h;
+    }
     if (m.path_known) {
       h.response = error_response(405, "method_not_allowed", "this path does not support " + req.method);
       h.response.set("Allow", m.allowed);

@@ -8,6 +8,7 @@
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 #include "service/context.hpp"
 #include "service/report_cache.hpp"
 
@@ -18,6 +19,7 @@ struct ApiOptions {
   // state-changing browser requests must come from; https makes cookies Secure and __Host-.
   std::string public_url;
   std::string instruments_dir;
+  std::string web_dir;  // the built web UI served at "/" (empty: none)
 };
 
 // The outcome of one request, with what the server needs for logs and metrics.
@@ -52,6 +54,7 @@ class Api {
   Router router_;
   std::string public_origin_;
   service::ReportCache reports_;
+  StaticFiles web_;
 };
 
 // Route families, one file each.

@@ -56,7 +56,7 @@ describe('health, readiness and metrics', () => {
     assert.equal(win.status, 201);
     assert.equal((await c.get(`/api/v1/wins/${win.data.id}`)).status, 200);
     assert.equal((await new Client(server.base).get('/api/v1/me')).status, 401);
-    assert.equal((await fetch(`${server.base}/no/such/path`)).status, 404);
+    assert.equal((await fetch(`${server.base}/api/v1/no/such/path`)).status, 404);
 
     const { type, text } = await metricsText(server);
     assert.match(type, /^text\/plain/);

@@ -462,7 +462,7 @@ TEST(Serve, AnswersHealthzAndStopsCleanlyOnSigterm) {
   const HttpReply health = http(port, "GET", "/healthz");
   EXPECT_EQ(health.status, 200) << health;
   EXPECT_EQ(json::parse(health.body, nullptr, false), json({{"status", "ok"}})) << health;
-  EXPECT_EQ(http(port, "GET", "/no/such/route").status, 404);
+  EXPECT_EQ(http(port, "GET", "/api/v1/no/such/route").status, 404);
 
   server.signal(SIGTERM);
   const std::string rest = server.rest();
