@@ -6,7 +6,7 @@ ASAN := build/asan
 DATA ?= ./data
 HEADWAY := $(BUILD)/headway
 
-.PHONY: run test bench deps build build-asan unit-asan clean
+.PHONY: run test bench deps build build-asan unit-asan web clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -15,6 +15,10 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The browser UI: TypeScript checked, bundled by Vite into web/dist, which `headway serve` serves.
+web: deps
+	@cd web && npm run --silent build
+
 build-asan: deps
 	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DHEADWAY_SANITIZE=ON -DHEADWAY_BENCH=OFF >/dev/null
 	@cmake --build $(ASAN) -j $(JOBS) --target headway_unit_tests headway_store_tests headway_pg_restart_tests
@@ -22,7 +26,7 @@ build-asan: deps
 # Builds in Release mode, fills ./data with a demo person the first time, and serves
 # http://127.0.0.1:8080 until Ctrl-C. The first account is made with `headway user add`.
 LISTEN ?= 127.0.0.1:8080
-run: deps
+run: deps web
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) --target headway
 	@if [ ! -f $(DATA)/headway.db ]; then $(HEADWAY) --data-dir $(DATA) demo >/dev/null && \
@@ -39,7 +43,7 @@ run: deps
 # Every suite: unit and storage tests under AddressSanitizer and UBSan, then on the Release build
 # unit, storage conformance on SQLite and on a throwaway PostgreSQL server, PostgreSQL-specific
 # tests and the CLI tests. See scripts/run-tests.sh.
-test: build build-asan
+test: build build-asan web
 	@bash scripts/run-tests.sh
 
 # Micro and end-to-end benchmarks (bench/run.sh), then the HTTP server with wrk (bench/http.sh).

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libpqxx-dev postgresql
   libboost-dev libsodium-dev
   wrk nginx
+  chromium
 )
 # The API and browser tests run on Node.js (20 is tested; Debian's 18 works for the API tests).
 command -v node >/dev/null || APT_PACKAGES+=(nodejs)
@@ -33,4 +34,16 @@ if ((${#missing[@]})); then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "install-deps: all system packages present"
+fi
+
+# The web UI's npm packages, exactly as package-lock.json pins them. Playwright drives Debian's
+# Chromium, so it downloads no browser of its own.
+WEB=$(cd "$(dirname "$0")/.." && pwd)/web
+if [[ -f $WEB/package-lock.json ]]; then
+  if [[ ! -d $WEB/node_modules || $WEB/package-lock.json -nt $WEB/node_modules/.package-lock.json ]]; then
+    echo "install-deps: installing the web UI's npm packages"
+    (cd "$WEB" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  else
+    echo "install-deps: npm packages present"
+  fi
 fi

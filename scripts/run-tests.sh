@@ -36,4 +36,9 @@ echo "== all suites, Release build, SQLite and PostgreSQL =="
 (cd "$BUILD" && ctest --output-on-failure -j "$JOBS") || status=1
 echo "== API tests: real headway serve processes on loopback ports, SQLite, PostgreSQL and nginx =="
 HEADWAY_BINARY=$ROOT/$BUILD/headway node --test --test-reporter=spec tests/api/ || status=1
+if [[ -f web/package.json ]]; then
+  echo "== web UI: unit tests (Vitest), then end to end in Chromium against real servers =="
+  (cd web && npm run --silent test) || status=1
+  (cd web && HEADWAY_E2E_REQUIRE=1 HEADWAY_BINARY=$ROOT/$BUILD/headway npm run --silent e2e) || status=1
+fi
 exit $status

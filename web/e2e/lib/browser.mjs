@@ -1,0 +1,76 @@
+// Debian's Chromium through playwright-core, one fresh profile per test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+// Opens a browser; returns { context, page, problems, close() }. `problems` collects page errors
+// and CSP violations, which must stay empty.
+export async function openBrowser() {
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'headway-chromium-'));
+  const context = await chromium.launchPersistentContext(tmpDir, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  return {
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Presses Tab (only the keyboard) until the focused element matches the selector.
+export async function tabTo(page, selector, { max = 40 } = {}) {
+  for (let i = 0; i <= max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  throw new Error(`Tab never reached ${selector}; focus is on ${at}`);
+}
+
+// Signs in through the form (mouse and fill; the keyboard test does it by keyboard).
+export async function signIn(page, server) {
+  await page.getByLabel('E-mail').fill(server.email);
+  await page.getByLabel('Password').fill(server.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page.locator('#checkin-start').waitFor();
+}
+
+// The CSP (rightly) blocks the inline <script> that addScriptTag makes; the axe test lifts it for
+// this page through the DevTools protocol. It takes effect from the next navigation.
+export async function bypassCspForTestScripts(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.setBypassCSP', { enabled: true });
+}
+
+// Runs axe-core on the page (after bypassCspForTestScripts); returns the serious and critical violations, summarised.
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
+  const { passes, violations } = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return {
+      passes: result.passes.length,
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })),
+    };
+  });
+  // A run that checked nothing would pass anything.
+  if (passes === 0) throw new Error('axe-core ran no checks');
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,0 +1,104 @@
+// Starts a real `headway serve` on a free loopback port, with a fresh data directory and the built UI.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BINARY = process.env.HEADWAY_BINARY
+  ? path.resolve(process.env.HEADWAY_BINARY)
+  : path.resolve(WEB, '../build/release/headway');
+export const WEB_DIST = path.join(WEB, 'dist');
+export const PASSWORD = 'correct horse battery staple';
+
+// Why the end-to-end tests cannot run, or null when they can.
+export function missingPrerequisite() {
+  if (!existsSync(BINARY)) return `${BINARY} is missing (build it, or set HEADWAY_BINARY)`;
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return `${WEB_DIST}/index.html is missing (run npm run build)`;
+  const help = spawnSync(BINARY, ['serve', '--help'], { encoding: 'utf8' });
+  if (!help.stdout?.includes('--web-dir')) return `${BINARY} has no --web-dir option yet (set HEADWAY_BINARY to a newer build)`;
+  return null;
+}
+
+// A free TCP port on 127.0.0.1 (the kernel picks it; it is released just before use).
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// Resolves once something accepts TCP connections on the port: no sleeps, just retries.
+export async function waitForPort(port, { child, timeoutMs = 15000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`headway serve exited with ${child.exitCode}`);
+    const ok = await new Promise((resolve) => {
+      const sock = net.connect({ host: '127.0.0.1', port }, () => { sock.destroy(); resolve(true); });
+      sock.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on port ${port}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+// Creates an account with `headway user add`; the password goes to stdin.
+export function addUser(dir, email, password = PASSWORD) {
+  const r = spawnSync(BINARY, ['user', 'add', '--email', email, '--data-dir', dir], { input: password + '\n', encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`headway user add failed (${r.status}): ${r.stderr}`);
+}
+
+// A fresh server with one account. Returns { base, email, password, dir, stop(), log() }.
+export async function startHeadway({ email = 'sam@example.org' } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'headway-e2e-'));
+  addUser(dir, email);
+  const port = await freePort();
+  const args = ['serve', '--data-dir', dir, '--listen', `127.0.0.1:${port}`, '--web-dir', WEB_DIST];
+  const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  try {
+    await waitForPort(port, { child });
+  } catch (e) {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${e.message}\n${output}`);
+  }
+  return {
+    base: `http://127.0.0.1:${port}`,
+    email,
+    password: PASSWORD,
+    dir,
+    log: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const done = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await done;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Signs in from Node (not the browser) and reads a path: an independent look at what was stored.
+export async function apiGet(server, urlPath) {
+  const login = await fetch(server.base + '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.email, password: server.password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in from Node failed: ${login.status}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const res = await fetch(server.base + urlPath, { headers: { cookie } });
+  return { status: res.status, body: await res.json() };
+}

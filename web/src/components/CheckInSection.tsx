@@ -1,0 +1,255 @@
+// The day's check-in on one screen: prefilled from today's check-in, or from a kept draft.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, type ApiClient } from '../api';
+import {
+  type CheckInField, type CheckInForm, type FieldErrors, CHECKIN_FIELDS, checkInBody, emptyCheckIn,
+  formFromCheckIn, isCheckInField, validateCheckIn,
+} from '../checkin-form';
+import { normaliseTime } from '../dates';
+import type { DraftStore } from '../drafts';
+import { sentence } from '../messages';
+import type { CheckIn, Evaluation } from '../types';
+import { CheckboxField } from './CheckboxField';
+import { FieldError } from './FieldError';
+import { RatingField } from './RatingField';
+import { StatusNote } from './StatusNote';
+import { TextField } from './TextField';
+
+interface Props {
+  api: ApiClient;
+  drafts: DraftStore;
+  account: number;
+  date: string;
+  draft: CheckInForm | undefined;
+  onSaved: (evaluations: Evaluation[]) => void;
+}
+
+type Phase = 'loading' | 'ready' | 'load-error';
+
+// The control that takes focus for a field (a rating's first choice stands for the group).
+function controlId(field: CheckInField): string {
+  return field === 'stress' || field === 'energy' ? `checkin-${field}-1` : `checkin-${field}`;
+}
+
+export function CheckInSection({ api, drafts, account, date, draft, onSaved }: Props) {
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [existing, setExisting] = useState<CheckIn | null>(null);
+  const [form, setForm] = useState<CheckInForm>(draft ?? emptyCheckIn());
+  const [restored, setRestored] = useState(Boolean(draft));
+  const [errors, setErrors] = useState<FieldErrors<CheckInField>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const mounted = useRef(true);
+
+  useEffect(() => () => { mounted.current = false; }, []);
+
+  useEffect(() => {
+    setPhase('loading');
+    api.checkIn(date).then(
+      (c) => {
+        if (!mounted.current) return;
+        setExisting(c);
+        if (!draft && c) setForm(formFromCheckIn(c));
+        setPhase('ready');
+      },
+      (err) => {
+        if (!mounted.current || (err instanceof ApiError && err.status === 401)) return;
+        setPhase('load-error');
+      },
+    );
+  }, [api, date, attempt]);
+
+  const update = (patch: Partial<CheckInForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    drafts.save(account, date, 'checkin', next);
+    setSaved(null);
+    const cleared = { ...errors };
+    for (const key of Object.keys(patch) as CheckInField[]) delete cleared[key];
+    setErrors(cleared);
+  };
+
+  const focusFirst = (found: FieldErrors<CheckInField>) => {
+    const field = CHECKIN_FIELDS.find((f) => found[f]);
+    if (field) document.getElementById(controlId(field))?.focus();
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const tidy = { ...form, start: normaliseTime(form.start), end: normaliseTime(form.end) };
+    setForm(tidy);
+    const found = validateCheckIn(tidy);
+    setErrors(found);
+    setFormError(null);
+    setSaved(null);
+    if (Object.keys(found).length) {
+      focusFirst(found);
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = await api.putCheckIn(date, checkInBody(tidy));
+      if (!mounted.current) return;
+      drafts.save(account, date, 'checkin', undefined);
+      setExisting(result);
+      setForm(formFromCheckIn(result));
+      setRestored(false);
+      setSaved(result.updated ? 'Check-in updated.' : 'Check-in saved.');
+      onSaved(result.boundaries);
+    } catch (err) {
+      // On 401 the draft is already kept and the app is on its way to sign-in.
+      if (!mounted.current || (err instanceof ApiError && err.status === 401)) return;
+      if (err instanceof ApiError && isCheckInField(err.field)) {
+        const fieldErrors = { [err.field]: sentence(err.message) };
+        setErrors(fieldErrors);
+        focusFirst(fieldErrors);
+      } else {
+        setFormError(err instanceof ApiError ? sentence(err.message) : 'Saving failed. Please try again.');
+      }
+    } finally {
+      if (mounted.current) setSaving(false);
+    }
+  };
+
+  return (
+    <section class="card checkin" aria-labelledby="checkin-title">
+      <h2 id="checkin-title">Check-in</h2>
+      {phase === 'loading' && <StatusNote kind="loading">Loading today’s check-in…</StatusNote>}
+      {phase === 'load-error' && (
+        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>
+          Today’s check-in could not be loaded.
+        </StatusNote>
+      )}
+      {phase === 'ready' && (
+        <>
+          <p class="section-intro">
+            {restored
+              ? 'Restored the check-in you had not saved yet. Save it to keep it.'
+              : existing
+                ? 'You checked in today already. Change anything and save again.'
+                : 'How did today go? One minute is enough.'}
+          </p>
+          <form class="form" onSubmit={submit} noValidate aria-describedby={formError ? 'checkin-form-error' : undefined}>
+            {formError && (
+              <p id="checkin-form-error" class="form-error" role="alert">
+                {formError}
+              </p>
+            )}
+            <CheckboxField
+              id="checkin-off"
+              label="Day off (no work today)"
+              checked={form.off}
+              onChange={(off) => update({ off })}
+              error={errors.off}
+            />
+            <div class="field-row">
+              <TextField
+                id="checkin-start"
+                label="Started work"
+                hint="HH:MM, 24-hour"
+                placeholder="09:00"
+                inputMode="numeric"
+                autocomplete="off"
+                value={form.start}
+                disabled={form.off}
+                onInput={(start) => update({ start })}
+                error={errors.start}
+              />
+              <TextField
+                id="checkin-end"
+                label="Stopped work"
+                hint="HH:MM, 24-hour"
+                placeholder="17:30"
+                inputMode="numeric"
+                autocomplete="off"
+                value={form.end}
+                disabled={form.off}
+                onInput={(end) => update({ end })}
+                error={errors.end}
+              />
+            </div>
+            <RatingField
+              id="checkin-stress"
+              legend="Stress"
+              low="calm"
+              high="very stressed"
+              value={form.stress}
+              onChange={(stress) => update({ stress })}
+              error={errors.stress}
+            />
+            <RatingField
+              id="checkin-energy"
+              legend="Energy"
+              low="drained"
+              high="full of energy"
+              value={form.energy}
+              onChange={(energy) => update({ energy })}
+              error={errors.energy}
+            />
+            <div class="field-row">
+              <TextField
+                id="checkin-after_hours"
+                label="After-hours work (minutes)"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={1440}
+                value={form.after_hours}
+                onInput={(after_hours) => update({ after_hours })}
+                error={errors.after_hours}
+              />
+              <TextField
+                id="checkin-break"
+                label="Longest break (minutes)"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={1440}
+                value={form.break}
+                onInput={(value) => update({ break: value })}
+                error={errors.break}
+              />
+            </div>
+            <CheckboxField
+              id="checkin-progress"
+              label="I made progress on meaningful work"
+              checked={form.progress}
+              onChange={(progress) => update({ progress })}
+              error={errors.progress}
+            />
+            <CheckboxField
+              id="checkin-setback"
+              label="I had a setback"
+              checked={form.setback}
+              onChange={(setback) => update({ setback })}
+              error={errors.setback}
+            />
+            <div class={errors.note ? 'field field--invalid' : 'field'}>
+              <label for="checkin-note">Note (optional)</label>
+              <textarea
+                id="checkin-note"
+                name="checkin-note"
+                rows={3}
+                value={form.note}
+                aria-invalid={errors.note ? 'true' : undefined}
+                aria-describedby={errors.note ? 'checkin-note-error' : undefined}
+                onInput={(e) => update({ note: e.currentTarget.value })}
+              />
+              <FieldError id="checkin-note-error" message={errors.note} />
+            </div>
+            <div class="form-actions">
+              <button type="submit" class="button" disabled={saving}>
+                {saving ? 'Saving…' : existing ? 'Update check-in' : 'Save check-in'}
+              </button>
+              <p class="form-status" role="status">
+                {saved}
+              </p>
+            </div>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

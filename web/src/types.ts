@@ -1,0 +1,101 @@
+// The API's objects, as share/api/openapi.json describes them (only what the UI uses).
+
+export interface Account {
+  id: number;
+  person_id: number;
+  email: string;
+  admin: boolean;
+  created_at: string;
+}
+
+export interface Login {
+  csrf_token: string;
+  account: Account;
+}
+
+export interface SessionInfo {
+  csrf_token: string | null;
+  account: Account;
+  via_token: boolean;
+  scope: string;
+}
+
+export interface Me {
+  id: number;
+  name: string;
+  email: string;
+  timezone: string;
+  created_at: string;
+  admin: boolean;
+}
+
+export interface CheckIn {
+  date: string;
+  off: boolean;
+  start: string | null;
+  end: string | null;
+  worked_minutes: number;
+  after_hours: number | null;
+  break: number | null;
+  stress: number;
+  energy: number;
+  progress: boolean;
+  setback: boolean;
+  note: string;
+  updated_at: string;
+}
+
+export interface CheckInPut {
+  start?: string | null;
+  end?: string | null;
+  off?: boolean | null;
+  stress: number;
+  energy: number;
+  after_hours?: number | null;
+  break?: number | null;
+  progress?: boolean | null;
+  setback?: boolean | null;
+  note?: string | null;
+}
+
+export type BoundaryStatus = 'kept' | 'broken' | 'unknown';
+
+export interface Evaluation {
+  date: string;
+  boundary_id: number;
+  type: string;
+  status: BoundaryStatus;
+  evidence: string;
+}
+
+export interface CheckInResult extends CheckIn {
+  updated: boolean;
+  recycled_goals: number[];
+  boundaries: Evaluation[];
+}
+
+export interface Boundary {
+  id: number;
+  type: string;
+  label: string;
+  description: string;
+  active: boolean;
+}
+
+export type WinSize = 'small' | 'medium' | 'big';
+
+export interface Win {
+  id: number;
+  text: string;
+  goal_id: number | null;
+  value_id: number | null;
+  size: WinSize;
+  date: string;
+  created_at: string;
+}
+
+export interface WinCreate {
+  text: string;
+  size?: WinSize | null;
+  date?: string | null;
+}

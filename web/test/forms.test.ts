@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { checkInBody, emptyCheckIn, formFromCheckIn, isCheckInField, validateCheckIn } from '../src/checkin-form';
+import { sentence } from '../src/messages';
+import { validateWin, winBody } from '../src/win-form';
+
+describe('check-in form', () => {
+  const filled = { ...emptyCheckIn(), start: '9:00', end: '1730', stress: 2, energy: 4, break: '30', progress: true };
+
+  it('asks for times, stress and energy, naming each field', () => {
+    const errors = validateCheckIn(emptyCheckIn());
+    expect(Object.keys(errors).sort()).toEqual(['end', 'energy', 'start', 'stress']);
+  });
+
+  it('needs no times on a day off', () => {
+    expect(validateCheckIn({ ...emptyCheckIn(), off: true, stress: 1, energy: 5 })).toEqual({});
+  });
+
+  it('checks minutes and times', () => {
+    const errors = validateCheckIn({ ...filled, after_hours: '1441', break: 'half an hour', start: '25:00' });
+    expect(errors.after_hours).toMatch(/1440/);
+    expect(errors.break).toMatch(/whole minutes/);
+    expect(errors.start).toMatch(/HH:MM/);
+  });
+
+  it('checks the note in bytes, as the server does', () => {
+    expect(validateCheckIn({ ...filled, note: 'é'.repeat(2000) })).toEqual({});
+    expect(validateCheckIn({ ...filled, note: 'é'.repeat(2001) }).note).toBeDefined();
+  });
+
+  it('builds the PUT body the API takes', () => {
+    expect(checkInBody(filled)).toEqual({
+      start: '09:00', end: '17:30', stress: 2, energy: 4, after_hours: null, break: 30,
+      progress: true, setback: false, note: null,
+    });
+    expect(checkInBody({ ...filled, off: true })).toMatchObject({ off: true });
+    expect(checkInBody({ ...filled, off: true })).not.toHaveProperty('start');
+  });
+
+  it('round-trips a stored check-in', () => {
+    const stored = {
+      date: '2026-11-25', off: false, start: '09:00', end: '17:30', worked_minutes: 480, after_hours: 15,
+      break: null, stress: 3, energy: 3, progress: false, setback: true, note: 'ok', updated_at: '',
+    };
+    const form = formFromCheckIn(stored);
+    expect(form).toMatchObject({ after_hours: '15', break: '' });
+    expect(checkInBody(form)).toMatchObject({ after_hours: 15, break: null, setback: true, note: 'ok' });
+  });
+
+  it('knows which API fields it shows', () => {
+    expect(isCheckInField('after_hours')).toBe(true);
+    expect(isCheckInField('date')).toBe(false);
+    expect(isCheckInField(null)).toBe(false);
+  });
+});
+
+describe('win form', () => {
+  it('needs some text, at most 500 bytes', () => {
+    expect(validateWin({ text: '  ', size: 'small' }).text).toBeDefined();
+    expect(validateWin({ text: 'x'.repeat(500), size: 'big' })).toEqual({});
+    expect(validateWin({ text: 'x'.repeat(501), size: 'big' }).text).toBeDefined();
+  });
+
+  it('sends the day it was logged for', () => {
+    expect(winBody({ text: ' Left at 17:30 ', size: 'medium' }, '2026-11-25')).toEqual({
+      text: 'Left at 17:30', size: 'medium', date: '2026-11-25',
+    });
+  });
+});
+
+describe('sentence', () => {
+  it('capitalises and ends API messages', () => {
+    expect(sentence('stress must be between 1 and 5')).toBe('Stress must be between 1 and 5.');
+    expect(sentence('Done!')).toBe('Done!');
+  });
+});
