@@ -1,6 +1,7 @@
 // A typed client for /api/v1: same-origin cookies, the CSRF token on writes, errors as ApiError.
 import type {
-  Boundary, CheckIn, CheckInPut, CheckInResult, Evaluation, Login, Me, SessionInfo, Win, WinCreate,
+  ApiToken, Boundary, CheckIn, CheckInPut, CheckInResult, CreatedApiToken, Evaluation, GoalCreate, GoalView, Login, Me,
+  ProfileUpdate, SessionInfo, TokenScope, Win, WinCreate,
 } from './types';
 
 export class ApiError extends Error {
@@ -148,5 +149,44 @@ export class ApiClient {
 
   checkBoundaries(date: string): Promise<Evaluation[]> {
     return this.request<Evaluation[]>('GET', `/boundaries/check?${new URLSearchParams({ date })}`);
+  }
+
+  updateMe(body: ProfileUpdate): Promise<Me> {
+    return this.request<Me>('PATCH', '/me', { body });
+  }
+
+  // A wrong current password answers 403 with field `current_password`; the session goes on.
+  changePassword(current_password: string, new_password: string): Promise<void> {
+    return this.request<void>('POST', '/auth/password', { body: { current_password, new_password } });
+  }
+
+  async deleteAccount(password: string): Promise<void> {
+    await this.request<void>('DELETE', '/me', { body: { password } });
+    this.csrf = null;
+  }
+
+  tokens(): Promise<ApiToken[]> {
+    return this.request<ApiToken[]>('GET', '/tokens');
+  }
+
+  createToken(name: string, scope: TokenScope): Promise<CreatedApiToken> {
+    return this.request<CreatedApiToken>('POST', '/tokens', { body: { name, scope } });
+  }
+
+  revokeToken(id: number): Promise<void> {
+    return this.request<void>('DELETE', `/tokens/${id}`);
+  }
+
+  // Everything the person has, in the format `headway import-data` reads.
+  exportData(): Promise<unknown> {
+    return this.request<unknown>('GET', '/export');
+  }
+
+  goals(): Promise<GoalView[]> {
+    return this.request<GoalView[]>('GET', '/goals');
+  }
+
+  createGoal(body: GoalCreate): Promise<GoalView> {
+    return this.request<GoalView>('POST', '/goals', { body });
   }
 }

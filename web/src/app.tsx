@@ -5,7 +5,10 @@ import { AppHeader } from './components/AppHeader';
 import { NotFoundPage } from './components/NotFoundPage';
 import { type SignedOutReason, SignInPage } from './components/SignInPage';
 import { StatusNote } from './components/StatusNote';
+import { GoalsPage } from './components/GoalsPage';
+import { SettingsPage } from './components/SettingsPage';
 import { TodayPage } from './components/TodayPage';
+import { WinsPage } from './components/WinsPage';
 import type { DraftStore } from './drafts';
 import { sentence } from './messages';
 import { navigate, routeFor, usePath } from './router';
@@ -77,6 +80,32 @@ export function App({ api, drafts }: Props) {
     setAuth({ kind: 'signed-out', reason: 'signed-out' });
   }, [api, drafts]);
 
+  // After the account is deleted there is no session left to end.
+  const onDeleted = useCallback(() => {
+    drafts.clear();
+    navigate('/sign-in');
+    setAuth({ kind: 'signed-out', reason: 'deleted' });
+  }, [drafts]);
+
+  const onProfileSaved = useCallback((me: Me) => {
+    setAuth((a) => (a.kind === 'signed-in' ? { ...a, me } : a));
+  }, []);
+
+  const page = (account: Account, me: Me) => {
+    switch (routeFor(path)) {
+      case 'settings':
+        return <SettingsPage api={api} me={me} onProfileSaved={onProfileSaved} onDeleted={onDeleted} />;
+      case 'wins':
+        return <WinsPage api={api} timezone={me.timezone} />;
+      case 'goals':
+        return <GoalsPage api={api} />;
+      case 'not-found':
+        return <NotFoundPage />;
+      default:
+        return <TodayPage api={api} drafts={drafts} account={account.id} timezone={me.timezone} />;
+    }
+  };
+
   return (
     <>
       <AppHeader
@@ -93,12 +122,7 @@ export function App({ api, drafts }: Props) {
           </StatusNote>
         )}
         {auth.kind === 'signed-out' && <SignInPage api={api} reason={auth.reason} onSignedIn={onSignedIn} />}
-        {auth.kind === 'signed-in' &&
-          (routeFor(path) === 'not-found' ? (
-            <NotFoundPage />
-          ) : (
-            <TodayPage api={api} drafts={drafts} account={auth.account.id} timezone={auth.me.timezone} />
-          ))}
+        {auth.kind === 'signed-in' && page(auth.account, auth.me)}
       </main>
     </>
   );

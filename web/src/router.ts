@@ -1,9 +1,11 @@
 // A small history-API router: the server answers index.html for every non-API path.
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = 'today' | 'sign-in' | 'not-found';
+export type Route = 'today' | 'sign-in' | 'settings' | 'wins' | 'goals' | 'not-found';
 
-const ROUTES: Record<string, Route> = { '/': 'today', '/today': 'today', '/sign-in': 'sign-in' };
+const ROUTES: Record<string, Route> = {
+  '/': 'today', '/today': 'today', '/sign-in': 'sign-in', '/settings': 'settings', '/wins': 'wins', '/goals': 'goals',
+};
 const CHANGE = 'headway:navigate';
 
 export function routeFor(path: string): Route {

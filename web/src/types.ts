@@ -25,8 +25,62 @@ export interface Me {
   name: string;
   email: string;
   timezone: string;
+  work_hours: string;
   created_at: string;
   admin: boolean;
+}
+
+export interface ProfileUpdate {
+  name?: string | null;
+  timezone?: string | null;
+  work_hours?: string | null;
+}
+
+export type TokenScope = 'read' | 'read-write';
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  scope: TokenScope;
+  created_at: string;
+  last_used_at: string | null;
+  revoked: boolean;
+}
+
+export interface CreatedApiToken extends ApiToken {
+  token: string;
+}
+
+export type Stage = 'precontemplation' | 'contemplation' | 'preparation' | 'action' | 'maintenance';
+
+export interface GoalView {
+  id: number;
+  title: string;
+  wish: string;
+  outcome: string;
+  obstacle: string;
+  if: string;
+  then: string;
+  frequency: string;
+  values: string[];
+  stage: Stage | null;
+  guidance: string | null;
+  habit_strength: number;
+  streak: { current: number; longest: number; unit: 'days' | 'weeks' };
+  completions: number;
+  archived: boolean;
+  start_date: string;
+}
+
+export interface GoalCreate {
+  title: string;
+  values: string[];
+  wish?: string | null;
+  outcome?: string | null;
+  obstacle?: string | null;
+  if?: string | null;
+  then?: string | null;
+  frequency?: string | null;
 }
 
 export interface CheckIn {

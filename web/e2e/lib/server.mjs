@@ -102,3 +102,22 @@ export async function apiGet(server, urlPath) {
   const res = await fetch(server.base + urlPath, { headers: { cookie } });
   return { status: res.status, body: await res.json() };
 }
+
+// Signs in from Node and sends a write (with the CSRF token and Origin the server asks for).
+export async function apiSend(server, method, urlPath, body) {
+  const login = await fetch(server.base + '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: server.email, password: server.password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in from Node failed: ${login.status}`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token } = await login.json();
+  const res = await fetch(server.base + urlPath, {
+    method,
+    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf_token, origin: server.base },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}

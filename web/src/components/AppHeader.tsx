@@ -24,6 +24,15 @@ export function AppHeader({ email, path, onSignOut, signingOut }: Props) {
               <Link href="/" current={path === '/' || path === '/today'}>
                 Today
               </Link>
+              <Link href="/wins" current={path === '/wins'}>
+                Wins
+              </Link>
+              <Link href="/goals" current={path === '/goals'}>
+                Goals
+              </Link>
+              <Link href="/settings" current={path === '/settings'}>
+                Settings
+              </Link>
             </nav>
             <div class="account">
               <span class="account-email">{email}</span>

@@ -9,7 +9,7 @@ import { TextField } from './TextField';
 
 type Field = 'email' | 'password';
 
-export type SignedOutReason = 'expired' | 'signed-out' | null;
+export type SignedOutReason = 'expired' | 'signed-out' | 'deleted' | null;
 
 interface Props {
   api: ApiClient;
@@ -20,6 +20,7 @@ interface Props {
 const NOTICES: Record<Exclude<SignedOutReason, null>, string> = {
   expired: 'Your session ended, so Headway signed you out. Sign in again to carry on: what you had not saved yet is kept.',
   'signed-out': 'You are signed out.',
+  deleted: 'Your account and everything in it have been deleted.',
 };
 
 export function SignInPage({ api, reason, onSignedIn }: Props) {

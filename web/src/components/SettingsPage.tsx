@@ -1,0 +1,33 @@
+// Settings: profile, password, personal API tokens, the export and deleting the account.
+import type { ApiClient } from '../api';
+import type { Me } from '../types';
+import { DeleteAccountSection } from './DeleteAccountSection';
+import { ExportSection } from './ExportSection';
+import { PageHeading } from './PageHeading';
+import { PasswordSection } from './PasswordSection';
+import { ProfileSection } from './ProfileSection';
+import { TokensSection } from './TokensSection';
+
+interface Props {
+  api: ApiClient;
+  me: Me;
+  onProfileSaved: (me: Me) => void;
+  onDeleted: () => void;
+}
+
+export function SettingsPage({ api, me, onProfileSaved, onDeleted }: Props) {
+  return (
+    <>
+      <div class="page-title">
+        <PageHeading>Settings</PageHeading>
+      </div>
+      <div class="settings-grid">
+        <ProfileSection api={api} me={me} onSaved={onProfileSaved} />
+        <PasswordSection api={api} />
+        <TokensSection api={api} />
+        <ExportSection api={api} timezone={me.timezone} />
+        <DeleteAccountSection api={api} onDeleted={onDeleted} />
+      </div>
+    </>
+  );
+}
