@@ -1,10 +1,14 @@
 // Starts a real `headway serve` on a free loopback port, with a fresh data directory and the built UI.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// Free ports, and waiting until a port answers: the API tests' helpers, shared.
+import { freePort, waitForPort } from '../../../tests/api/lib/server.mjs';
+
+export { freePort, waitForPort };
 
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BINARY = process.env.HEADWAY_BINARY
@@ -20,34 +24,6 @@ export function missingPrerequisite() {
   const help = spawnSync(BINARY, ['serve', '--help'], { encoding: 'utf8' });
   if (!help.stdout?.includes('--web-dir')) return `${BINARY} has no --web-dir option yet (set HEADWAY_BINARY to a newer build)`;
   return null;
-}
-
-// A free TCP port on 127.0.0.1 (the kernel picks it; it is released just before use).
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-// Resolves once something accepts TCP connections on the port: no sleeps, just retries.
-export async function waitForPort(port, { child, timeoutMs = 15000 } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`headway serve exited with ${child.exitCode}`);
-    const ok = await new Promise((resolve) => {
-      const sock = net.connect({ host: '127.0.0.1', port }, () => { sock.destroy(); resolve(true); });
-      sock.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on port ${port}`);
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 // Creates an account with `headway user add`; the password goes to stdin.
