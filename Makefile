@@ -46,9 +46,11 @@ run: deps web
 test: build build-asan web
 	@bash scripts/run-tests.sh
 
-# Micro and end-to-end benchmarks (bench/run.sh), then the HTTP server with wrk (bench/http.sh).
-bench: build
-	@status=0; bash bench/run.sh || status=1; bash bench/http.sh || status=1; exit $$status
+# Micro and end-to-end benchmarks (bench/run.sh), the HTTP server with wrk (bench/http.sh), and
+# how soon the Today page is usable in Chromium (web/bench/today.mjs).
+bench: build web
+	@status=0; bash bench/run.sh || status=1; bash bench/http.sh || status=1; \
+	  (cd web && HEADWAY_BINARY=../$(HEADWAY) node bench/today.mjs) || status=1; exit $$status
 
 clean:
 	rm -rf build

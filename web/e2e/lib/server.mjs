@@ -33,8 +33,13 @@ export function addUser(dir, email, password = PASSWORD) {
 }
 
 // A fresh server with one account. Returns { base, email, password, dir, stop(), log() }.
-export async function startHeadway({ email = 'sam@example.org' } = {}) {
+// With `demo`, the data directory first gets the demo person (Sam Rivera, sam@example.org, 120 days).
+export async function startHeadway({ email = 'sam@example.org', demo = false } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'headway-e2e-'));
+  if (demo) {
+    const r = spawnSync(BINARY, ['demo', '--data-dir', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`headway demo failed (${r.status}): ${r.stderr}`);
+  }
   addUser(dir, email);
   const port = await freePort();
   const args = ['serve', '--data-dir', dir, '--listen', `127.0.0.1:${port}`, '--web-dir', WEB_DIST];
