@@ -5,28 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { bypassCspForTestScripts, openBrowser, seriousViolations, signIn } from './lib/browser.mjs';
-import { BINARY, apiGet, apiSend, missingPrerequisite, startHeadway } from './lib/server.mjs';
+import { XSS, skip, withApp } from './lib/app.mjs';
+import { bypassCspForTestScripts, seriousViolations, signIn } from './lib/browser.mjs';
+import { BINARY, apiGet, apiSend } from './lib/server.mjs';
 
-const missing = missingPrerequisite();
-if (missing && process.env.HEADWAY_E2E_REQUIRE === '1') throw new Error(missing);
-const skip = missing ?? false;
-const XSS = '<img src=x onerror="window.__xss=1">';
 const NEW_PASSWORD = 'a brand new passphrase 2026';
-
-async function withApp(fn) {
-  const server = await startHeadway();
-  const browser = await openBrowser();
-  try {
-    await fn({ server, ...browser });
-  } catch (e) {
-    e.message += `\n--- headway serve output ---\n${server.log().slice(-3000)}`;
-    throw e;
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-}
 
 async function openSettings(page, server) {
   await page.goto(server.base + '/');

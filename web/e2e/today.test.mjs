@@ -1,29 +1,9 @@
 // End-to-end: a real `headway serve` with the built UI, driven in Debian's Chromium.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bypassCspForTestScripts, openBrowser, seriousViolations, signIn, tabTo } from './lib/browser.mjs';
-import { apiGet, missingPrerequisite, startHeadway } from './lib/server.mjs';
-
-// Without a server that serves the UI the tests are skipped, or fail with HEADWAY_E2E_REQUIRE=1.
-const missing = missingPrerequisite();
-if (missing && process.env.HEADWAY_E2E_REQUIRE === '1') throw new Error(missing);
-const skip = missing ?? false;
-const XSS = '<img src=x onerror="window.__xss=1">';
-
-// Each test gets its own server, data directory and browser profile.
-async function withApp(fn) {
-  const server = await startHeadway();
-  const browser = await openBrowser();
-  try {
-    await fn({ server, ...browser });
-  } catch (e) {
-    e.message += `\n--- headway serve output ---\n${server.log().slice(-3000)}`;
-    throw e;
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-}
+import { XSS, skip, withApp } from './lib/app.mjs';
+import { bypassCspForTestScripts, seriousViolations, signIn, tabTo } from './lib/browser.mjs';
+import { apiGet } from './lib/server.mjs';
 
 const todayOf = (page) => page.evaluate(() => document.querySelector('.page-date time')?.getAttribute('datetime'));
 
