@@ -45,6 +45,9 @@ Result<GoalView> goal_view(store::Transaction& tx, const core::Person& person, c
   if (today >= goal.start_date) {
     const auto series = core::strength_series(goal.frequency, days, goal.start_date, today);
     v.strength = series.empty() ? 0 : series.back() * 100.0;
+    const size_t keep = std::min<size_t>(series.size(), kStrengthTrendDays);
+    for (size_t i = series.size() - keep; i < series.size(); ++i)
+      v.strength_trend.emplace_back(core::add_days(goal.start_date, static_cast<int>(i)), series[i] * 100.0);
     v.streaks = core::streaks(goal.frequency, days, goal.start_date, today);
   }
   const auto manual = HW_TRY(tx.list_completions(goal.id, core::add_days(today, -27), today));

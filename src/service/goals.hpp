@@ -1,5 +1,6 @@
 #pragma once
 // Goals: WOOP plans, staging, completions and habit strength.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ struct GoalInput {
   std::optional<std::string> answer;  // staging answer, optional at creation
 };
 
+inline constexpr size_t kStrengthTrendDays = 90;
+
 struct GoalView {
   core::Goal goal;
   std::vector<std::string> value_names;
@@ -31,6 +34,7 @@ struct GoalView {
   core::Streaks streaks;
   int completions = 0;                       // all time
   std::vector<core::Completion> recent;      // the last 28 days
+  std::vector<std::pair<Date, double>> strength_trend;  // 0-100 each day, the last kStrengthTrendDays
   Date today;
 };
 

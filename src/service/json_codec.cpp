@@ -158,6 +158,9 @@ json to_json(const GoalView& v) {
   json recent = json::array();
   for (const auto& c : v.recent) recent.push_back({{"date", core::to_string(c.date)}, {"source", core::to_string(c.source)}});
   j["recent_completions"] = recent;
+  json trend = json::array();
+  for (const auto& [d, s] : v.strength_trend) trend.push_back({{"date", core::to_string(d)}, {"strength", round1(s)}});
+  j["strength_trend"] = trend;
   return j;
 }
 

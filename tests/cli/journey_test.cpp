@@ -1,5 +1,7 @@
 // The happy path: one person goes from why (values, motivation) to what (goals, boundaries)
 // to keeping at it (check-ins, wins, reflections, assessments, reports), all through the CLI.
+#include <algorithm>
+
 #include "harness.hpp"
 
 namespace headway::cli_test {
@@ -100,6 +102,10 @@ TEST(Journey, FromWhyToWhatToKeepingAtIt) {
   EXPECT_GT(shown["habit_strength"].get<double>(), 0.0);
   EXPECT_LE(shown["habit_strength"].get<double>(), 100.0);
   EXPECT_EQ(shown["completions"], 1);
+  // A goal started today has one day of strength history, ending at today's strength.
+  ASSERT_EQ(shown["strength_trend"].size(), 1u) << shown.dump(2);
+  EXPECT_EQ(shown["strength_trend"][0]["date"], shown["start_date"]);
+  EXPECT_EQ(shown["strength_trend"][0]["strength"], shown["habit_strength"]);
   EXPECT_EQ(shown["if"], "If it is 17:15 and I am still working");
   EXPECT_EQ(shown["then"], "then I write tomorrow's list and close the laptop");
   r = ok(hw, {"goal", "show", gid});
@@ -230,6 +236,29 @@ TEST(Journey, FromWhyToWhatToKeepingAtIt) {
   SCOPED_TRACE("nothing escaped the data directory");
   EXPECT_FALSE(fs::exists(hw.home().path() / "xdg")) << "--data-dir must be the only place written";
   EXPECT_FALSE(fs::exists(hw.home().path() / ".local"));
+}
+
+TEST(Journey, StrengthTrendCoversTheLastNinetyDays) {
+  Headway hw;
+  ok(hw, {"demo"});
+  for (const auto& goal : ok_json(hw, {"goal", "list"})) {
+    SCOPED_TRACE(goal["title"].get<std::string>());
+    const auto& trend = goal["strength_trend"];
+    ASSERT_EQ(trend.size(), 90u) << "the demo's goals are older than 90 days";
+    // One entry per consecutive day, ending today (HEADWAY_NOW is 2026-11-25, evening in Europe).
+    EXPECT_EQ(trend.back()["date"], "2026-11-25");
+    EXPECT_EQ(trend.front()["date"], "2026-08-28");
+    EXPECT_EQ(trend.back()["strength"], goal["habit_strength"]);
+    double lowest = 100, highest = 0;
+    for (const auto& point : trend) {
+      const double s = point["strength"].get<double>();
+      EXPECT_GE(s, 0.0);
+      EXPECT_LE(s, 100.0);
+      lowest = std::min(lowest, s);
+      highest = std::max(highest, s);
+    }
+    EXPECT_GT(highest, lowest) << "strength moves as completions come and go";
+  }
 }
 
 TEST(Journey, DefaultDataDirIsUnderXdgDataHome) {
