@@ -134,7 +134,8 @@ void register_user(CLI::App& app, Session& s) {
           s.print_json({{"id", inv.invite.id}, {"token", inv.token}, {"expires_at", core::format_instant(inv.invite.expires_at)}});
         } else {
           std::cout << "Invite code (shown once, valid until " << core::format_instant(inv.invite.expires_at) << "):\n  "
-                    << inv.token << "\nRegister with POST /api/v1/auth/register {\"email\",\"password\",\"invite\"}.\n";
+                    << inv.token << "\nIn a browser, open /register?invite=" << inv.token
+                    << " on the server; or POST /api/v1/auth/register {\"email\",\"password\",\"invite\"}.\n";
         }
         return 0;
       });

@@ -181,13 +181,22 @@ json to_json(const core::Suggestion& s) {
 
 json to_json(const core::Instrument& in) {
   json scales = json::array(), items = json::array();
-  for (const auto& s : in.scales) scales.push_back({{"id", s.id}, {"title", s.title}, {"wellbeing", s.wellbeing}});
+  for (const auto& s : in.scales) {
+    json bands = json::array();
+    for (const auto& b : s.bands) bands.push_back({{"id", b.id}, {"label", b.label}, {"min", b.min}});
+    scales.push_back({{"id", s.id}, {"title", s.title}, {"wellbeing", s.wellbeing}, {"bands", bands}});
+  }
   for (const auto& it : in.items) items.push_back({{"id", it.id}, {"scale", it.scale}, {"text", it.text}});
-  return {{"id", in.id},       {"version", in.version}, {"title", in.title},
-          {"licence", in.licence}, {"note", in.note},   {"response_scale", {{"min", in.response_min},
-                                                                             {"max", in.response_max},
-                                                                             {"labels", in.response_labels}}},
-          {"scales", scales},  {"items", items}};
+  return {{"id", in.id},
+          {"version", in.version},
+          {"title", in.title},
+          {"description", in.description},
+          {"licence", in.licence},
+          {"note", in.note},
+          {"support_pointer", in.support_pointer},
+          {"response_scale", {{"min", in.response_min}, {"max", in.response_max}, {"labels", in.response_labels}}},
+          {"scales", scales},
+          {"items", items}};
 }
 
 json to_json(const AssessmentResult& r) {

@@ -261,6 +261,25 @@ TEST(Journey, StrengthTrendCoversTheLastNinetyDays) {
   }
 }
 
+TEST(Journey, InstrumentsDescribeTheirBandsAndSupportPointer) {
+  Headway hw;
+  ok(hw, {"init", "--name", "Alex", "--timezone", "UTC"});
+  const json instruments = ok_json(hw, {"instruments"});
+  ASSERT_GE(instruments.size(), 2u) << instruments.dump(2);
+  for (const auto& in : instruments) {
+    SCOPED_TRACE(in["id"].get<std::string>());
+    EXPECT_FALSE(in["support_pointer"].get<std::string>().empty());
+    EXPECT_TRUE(in["description"].is_string());
+    for (const auto& scale : in["scales"]) {
+      const auto& bands = scale["bands"];
+      ASSERT_GE(bands.size(), 2u) << scale.dump(2);
+      EXPECT_EQ(bands[0]["min"], 0.0) << "the first band starts at 0";
+      for (size_t i = 1; i < bands.size(); ++i) EXPECT_GT(bands[i]["min"].get<double>(), bands[i - 1]["min"].get<double>());
+      for (const auto& b : bands) EXPECT_FALSE(b["label"].get<std::string>().empty());
+    }
+  }
+}
+
 TEST(Journey, DefaultDataDirIsUnderXdgDataHome) {
   SKIP_UNLESS_SQLITE();
   Headway hw;
