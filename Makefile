@@ -6,7 +6,7 @@ ASAN := build/asan
 DATA ?= ./data
 HEADWAY := $(BUILD)/headway
 
-.PHONY: run test bench deps build build-asan unit-asan web clean
+.PHONY: run test bench screenshots deps build build-asan unit-asan web clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -36,7 +36,7 @@ run: deps web
 	@echo "  $(HEADWAY) --data-dir $(DATA) user add --email you@example.org --admin"
 	@echo "or sign in as the demo person by giving it an account:"
 	@echo "  $(HEADWAY) --data-dir $(DATA) user add --email sam@example.org"
-	@echo "Then: curl -c jar -H 'Content-Type: application/json' -d '{\"email\":\"...\",\"password\":\"...\"}' http://$(LISTEN)/api/v1/auth/login"
+	@echo "Then open http://$(LISTEN) in a browser and sign in."
 	@echo
 	@exec $(HEADWAY) --data-dir $(DATA) serve --listen $(LISTEN)
 
@@ -51,6 +51,12 @@ test: build build-asan web
 bench: build web
 	@status=0; bash bench/run.sh || status=1; bash bench/http.sh || status=1; \
 	  (cd web && HEADWAY_BINARY=../$(HEADWAY) node bench/today.mjs) || status=1; exit $$status
+
+# PNGs of the main pages from demo data (docs/screenshots/), as the README shows them.
+screenshots: deps web
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS) --target headway
+	@cd web && HEADWAY_BINARY=../$(HEADWAY) node scripts/screenshots.mjs ../docs/screenshots
 
 clean:
 	rm -rf build

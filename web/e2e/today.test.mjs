@@ -19,6 +19,11 @@ describe('the web UI', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.type(server.password);
       await page.keyboard.press('Enter');
+      // A fresh account starts with onboarding; "Skip for now" (by keyboard too) leads to Today.
+      await page.getByRole('heading', { level: 1, name: 'Welcome to Headway' }).waitFor();
+      await page.waitForURL((u) => u.pathname === '/welcome');
+      await tabTo(page, 'button.onb-skip', { max: 80 });
+      await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
       await page.locator('#checkin-start').waitFor();
       await page.waitForURL((u) => u.pathname === '/');
@@ -69,7 +74,7 @@ describe('the web UI', () => {
   test('a win whose text is markup is shown as text and never runs', { skip }, async () => {
     await withApp(async ({ server, page, problems }) => {
       await page.goto(server.base + '/');
-      await signIn(page, server);
+      await signIn(page, server, { skipWelcome: true });
       await page.getByText('No wins logged today yet').waitFor();
       await page.getByLabel('What went well?').fill(XSS);
       await page.getByLabel('Size').selectOption('big');
@@ -94,7 +99,7 @@ describe('the web UI', () => {
   test('a write without the CSRF token is refused', { skip }, async () => {
     await withApp(async ({ server, page }) => {
       await page.goto(server.base + '/');
-      await signIn(page, server);
+      await signIn(page, server, { skipWelcome: true });
       const put = (withToken) => page.evaluate(async (withToken) => {
         const headers = { 'Content-Type': 'application/json' };
         if (withToken) {
@@ -118,7 +123,7 @@ describe('the web UI', () => {
   test('a session that ends while typing keeps the draft through signing in again', { skip }, async () => {
     await withApp(async ({ server, page, problems }) => {
       await page.goto(server.base + '/');
-      await signIn(page, server);
+      await signIn(page, server, { skipWelcome: true });
       await page.getByText('How did today go?').waitFor();
       await page.getByLabel('Started work').fill('08:15');
       await page.getByLabel('Stopped work').fill('18:40');
@@ -140,7 +145,7 @@ describe('the web UI', () => {
       await page.waitForURL((u) => u.pathname === '/sign-in');
       await page.getByText('Your session ended').waitFor();
 
-      await signIn(page, server);
+      await signIn(page, server, { skipWelcome: true });
       await page.getByText('Restored the check-in you had not saved yet').waitFor();
       assert.equal(await page.inputValue('#checkin-start'), '08:15');
       assert.equal(await page.inputValue('#checkin-end'), '18:40');
@@ -179,7 +184,7 @@ describe('the web UI', () => {
       await page.getByText('Enter the e-mail address of your account.').waitFor();
       await check('sign-in with errors');
 
-      await signIn(page, server);
+      await signIn(page, server, { skipWelcome: true });
       await page.getByText('No wins logged today yet').waitFor();
       await page.getByText('You have no boundaries yet').waitFor();
       await page.getByRole('button', { name: 'Save check-in' }).click();

@@ -6,13 +6,25 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { type SignedOutReason, SignInPage } from './components/SignInPage';
 import { StatusNote } from './components/StatusNote';
 import { GoalsPage } from './components/GoalsPage';
+import { RegisterPage } from './components/RegisterPage';
 import { SettingsPage } from './components/SettingsPage';
 import { TodayPage } from './components/TodayPage';
 import { WinsPage } from './components/WinsPage';
 import type { DraftStore } from './drafts';
+import { needsOnboarding, onboardingSkipped } from './first-run';
+import { lazyPage } from './lazy';
 import { sentence } from './messages';
 import { navigate, routeFor, usePath } from './router';
 import type { Account, Login, Me } from './types';
+
+// The pages with charts or many parts load on their first visit.
+const AssessmentsPage = lazyPage(() => import('./components/assessments/AssessmentsPage').then((m) => m.AssessmentsPage));
+const BoundariesPage = lazyPage(() => import('./components/boundaries/BoundariesPage').then((m) => m.BoundariesPage));
+const GoalPage = lazyPage(() => import('./components/goal/GoalPage').then((m) => m.GoalPage));
+const InsightsPage = lazyPage(() => import('./components/insights/InsightsPage').then((m) => m.InsightsPage));
+const WelcomePage = lazyPage(() => import('./components/onboarding/WelcomePage').then((m) => m.WelcomePage));
+const ReviewPage = lazyPage(() => import('./components/review/ReviewPage').then((m) => m.ReviewPage));
+const StrategiesPage = lazyPage(() => import('./components/strategies/StrategiesPage').then((m) => m.StrategiesPage));
 
 type Auth =
   | { kind: 'loading' }
@@ -31,23 +43,43 @@ export function App({ api, drafts }: Props) {
   const [attempt, setAttempt] = useState(0);
   const path = usePath();
 
+  // First run: a person with no values and no goals yet starts with onboarding instead of Today.
+  // Decided before anything shows, so Today never flashes first.
+  const firstRun = useCallback(async (account: number): Promise<boolean> => {
+    if (onboardingSkipped(account)) return false;
+    try {
+      const [values, goals] = await Promise.all([api.request<unknown[]>('GET', '/values'), api.goals()]);
+      return needsOnboarding(values, goals);
+    } catch {
+      return false;  // Today shows its own errors.
+    }
+  }, [api]);
+
   useEffect(() => {
     let live = true;
     api.session()
-      .then(async (s) => ({ account: s.account, me: await api.me() }))
+      .then(async (s) => {
+        const onToday = routeFor(location.pathname).name === 'today';
+        const [me, welcome] = await Promise.all([api.me(), onToday && firstRun(s.account.id)]);
+        return { account: s.account, me, welcome };
+      })
       .then(
-        ({ account, me }) => live && setAuth({ kind: 'signed-in', account, me }),
+        ({ account, me, welcome }) => {
+          if (!live) return;
+          if (welcome) navigate('/welcome', { replace: true });
+          setAuth({ kind: 'signed-in', account, me });
+        },
         (err) => {
           if (!live) return;
           if (err instanceof ApiError && err.status === 401) {
-            navigate('/sign-in', { replace: true });
+            if (location.pathname !== '/register') navigate('/sign-in', { replace: true });
             setAuth({ kind: 'signed-out', reason: null });
           }
           else setAuth({ kind: 'unreachable', message: err instanceof ApiError ? sentence(err.message) : String(err) });
         },
       );
     return () => { live = false; };
-  }, [api, attempt]);
+  }, [api, attempt, firstRun]);
 
   // Any 401 while signed in: the session expired or ended elsewhere. Drafts stay in sessionStorage.
   useEffect(() => api.onSignedOut(() => {
@@ -57,15 +89,16 @@ export function App({ api, drafts }: Props) {
 
   // Keeps the address in step with what shows (e.g. a bookmark of /sign-in while signed in).
   useEffect(() => {
-    if (auth.kind === 'signed-out' && path !== '/sign-in') navigate('/sign-in', { replace: auth.reason === null });
-    if (auth.kind === 'signed-in' && path === '/sign-in') navigate('/', { replace: true });
+    const open = path === '/sign-in' || path === '/register';
+    if (auth.kind === 'signed-out' && !open) navigate('/sign-in', { replace: auth.reason === null });
+    if (auth.kind === 'signed-in' && open) navigate('/', { replace: true });
   }, [auth, path]);
 
   const onSignedIn = useCallback(async (login: Login) => {
-    const me = await api.me();
-    navigate('/', { replace: true });
+    const [me, welcome] = await Promise.all([api.me(), firstRun(login.account.id)]);
+    navigate(welcome ? '/welcome' : '/', { replace: true });
     setAuth({ kind: 'signed-in', account: login.account, me });
-  }, [api]);
+  }, [api, firstRun]);
 
   const signOut = useCallback(async () => {
     setSigningOut(true);
@@ -92,13 +125,28 @@ export function App({ api, drafts }: Props) {
   }, []);
 
   const page = (account: Account, me: Me) => {
-    switch (routeFor(path)) {
+    const route = routeFor(path);
+    switch (route.name) {
+      case 'welcome':
+        return <WelcomePage api={api} me={me} account={account.id} onDone={() => navigate('/')} />;
       case 'settings':
         return <SettingsPage api={api} me={me} onProfileSaved={onProfileSaved} onDeleted={onDeleted} />;
       case 'wins':
         return <WinsPage api={api} timezone={me.timezone} />;
       case 'goals':
         return <GoalsPage api={api} />;
+      case 'goal':
+        return <GoalPage api={api} me={me} id={route.id} />;
+      case 'boundaries':
+        return <BoundariesPage api={api} me={me} />;
+      case 'review':
+        return <ReviewPage api={api} me={me} />;
+      case 'insights':
+        return <InsightsPage api={api} me={me} />;
+      case 'assessments':
+        return <AssessmentsPage api={api} me={me} />;
+      case 'strategies':
+        return <StrategiesPage api={api} me={me} />;
       case 'not-found':
         return <NotFoundPage />;
       default:
@@ -121,7 +169,9 @@ export function App({ api, drafts }: Props) {
             Headway could not start: {auth.message}
           </StatusNote>
         )}
-        {auth.kind === 'signed-out' && <SignInPage api={api} reason={auth.reason} onSignedIn={onSignedIn} />}
+        {auth.kind === 'signed-out' && (path === '/register'
+          ? <RegisterPage api={api} onSignedIn={onSignedIn} />
+          : <SignInPage api={api} reason={auth.reason} onSignedIn={onSignedIn} />)}
         {auth.kind === 'signed-in' && page(auth.account, auth.me)}
       </main>
     </>

@@ -1,19 +1,57 @@
 // A small history-API router: the server answers index.html for every non-API path.
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = 'today' | 'sign-in' | 'settings' | 'wins' | 'goals' | 'not-found';
+export type Route =
+  | { name: 'today' }
+  | { name: 'sign-in' }
+  | { name: 'register' }
+  | { name: 'welcome' }
+  | { name: 'settings' }
+  | { name: 'wins' }
+  | { name: 'goals' }
+  | { name: 'goal'; id: number }
+  | { name: 'boundaries' }
+  | { name: 'review' }
+  | { name: 'insights' }
+  | { name: 'assessments' }
+  | { name: 'strategies' }
+  | { name: 'not-found' };
 
-const ROUTES: Record<string, Route> = {
-  '/': 'today', '/today': 'today', '/sign-in': 'sign-in', '/settings': 'settings', '/wins': 'wins', '/goals': 'goals',
+type Simple = Exclude<Route, { name: 'goal' }>['name'];
+
+const ROUTES: Record<string, Simple> = {
+  '/': 'today',
+  '/today': 'today',
+  '/sign-in': 'sign-in',
+  '/register': 'register',
+  '/welcome': 'welcome',
+  '/settings': 'settings',
+  '/wins': 'wins',
+  '/goals': 'goals',
+  '/boundaries': 'boundaries',
+  '/review': 'review',
+  '/insights': 'insights',
+  '/assessments': 'assessments',
+  '/strategies': 'strategies',
 };
 const CHANGE = 'headway:navigate';
 
 export function routeFor(path: string): Route {
-  return ROUTES[path] ?? 'not-found';
+  const simple = ROUTES[path];
+  if (simple) return { name: simple } as Route;
+  const goal = /^\/goals\/([1-9][0-9]{0,15})$/.exec(path);
+  if (goal) return { name: 'goal', id: Number(goal[1]) };
+  return { name: 'not-found' };
+}
+
+// The first path segment, for marking the current item in the navigation ("/goals/3" is in Goals).
+export function section(path: string): string {
+  const first = path.split('/')[1] ?? '';
+  return first === '' || first === 'today' ? 'today' : first;
 }
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (location.pathname === path) return;
+  if (location.pathname + location.search === path) return;
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   dispatchEvent(new Event(CHANGE));

@@ -9,9 +9,10 @@ export const skip = missing ?? false;
 
 export const XSS = '<img src=x onerror="window.__xss=1">';
 
-// Each test gets its own server, data directory and browser profile.
-export async function withApp(fn) {
-  const server = await startHeadway();
+// Each test gets its own server, data directory and browser profile. With { demo: true } the
+// account belongs to the demo person (Sam Rivera, 120 days of data).
+export async function withApp(fn, { demo = false } = {}) {
+  const server = await startHeadway({ demo });
   const browser = await openBrowser();
   try {
     await fn({ server, ...browser });

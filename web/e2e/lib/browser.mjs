@@ -44,12 +44,22 @@ export async function tabTo(page, selector, { max = 40 } = {}) {
   throw new Error(`Tab never reached ${selector}; focus is on ${at}`);
 }
 
-// Signs in through the form (mouse and fill; the keyboard test does it by keyboard).
-export async function signIn(page, server) {
+// Signs in through the form (mouse and fill; the keyboard test does it by keyboard) and waits for Today.
+// A fresh account with no values and no goals is sent to onboarding (/welcome) instead; pass
+// { skipWelcome: true } to press its "Skip for now" there, as a person would. Without it, landing
+// on /welcome fails the test, so a test never skips onboarding by accident.
+export async function signIn(page, server, { skipWelcome = false } = {}) {
   await page.getByLabel('E-mail').fill(server.email);
   await page.getByLabel('Password').fill(server.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  const landed = page.getByRole('heading', { level: 1, name: /^(Today|Welcome to Headway)$/ });
+  await landed.waitFor();
+  if ((await landed.textContent()) === 'Welcome to Headway') {
+    if (!skipWelcome) throw new Error('signIn landed on onboarding (/welcome): a fresh account; pass { skipWelcome: true } or seed data first');
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  }
+  await page.waitForURL((u) => u.pathname === '/');
   await page.locator('#checkin-start').waitFor();
 }
 

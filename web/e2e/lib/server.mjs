@@ -14,7 +14,8 @@ const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BINARY = process.env.HEADWAY_BINARY
   ? path.resolve(process.env.HEADWAY_BINARY)
   : path.resolve(WEB, '../build/release/headway');
-export const WEB_DIST = path.join(WEB, 'dist');
+// HEADWAY_WEB_DIST points the tests at another build of the UI (e.g. vite build --outDir elsewhere).
+export const WEB_DIST = process.env.HEADWAY_WEB_DIST ? path.resolve(process.env.HEADWAY_WEB_DIST) : path.join(WEB, 'dist');
 export const PASSWORD = 'correct horse battery staple';
 
 // Why the end-to-end tests cannot run, or null when they can.

@@ -1,5 +1,18 @@
 // The top bar: the name, the navigation and, when signed in, who is signed in and sign out.
+import { section } from '../router';
 import { Link } from './Link';
+
+const NAV: [string, string][] = [
+  ['/', 'Today'],
+  ['/wins', 'Wins'],
+  ['/goals', 'Goals'],
+  ['/boundaries', 'Boundaries'],
+  ['/review', 'Review'],
+  ['/insights', 'Insights'],
+  ['/assessments', 'Assessments'],
+  ['/strategies', 'Strategies'],
+  ['/settings', 'Settings'],
+];
 
 interface Props {
   email: string | null;
@@ -21,18 +34,11 @@ export function AppHeader({ email, path, onSignOut, signingOut }: Props) {
         {email !== null && (
           <>
             <nav aria-label="Main" class="main-nav">
-              <Link href="/" current={path === '/' || path === '/today'}>
-                Today
-              </Link>
-              <Link href="/wins" current={path === '/wins'}>
-                Wins
-              </Link>
-              <Link href="/goals" current={path === '/goals'}>
-                Goals
-              </Link>
-              <Link href="/settings" current={path === '/settings'}>
-                Settings
-              </Link>
+              {NAV.map(([href, label]) => (
+                <Link key={href} href={href} current={section(path) === section(href)}>
+                  {label}
+                </Link>
+              ))}
             </nav>
             <div class="account">
               <span class="account-email">{email}</span>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api';
 import type { Boundary, Evaluation } from '../types';
+import { Link } from './Link';
 import { BoundaryList } from './BoundaryList';
 import { StatusNote } from './StatusNote';
 
@@ -49,7 +50,7 @@ export function BoundariesSection({ api, date, latest }: Props) {
         <StatusNote kind="loading">Checking today’s boundaries…</StatusNote>
       ) : evaluations.length === 0 ? (
         <StatusNote kind="empty">
-          You have no boundaries yet. Add one with <code>headway boundary add</code>, for example no work after 18:00.
+          You have no boundaries yet. Add one on the <Link href="/boundaries">Boundaries</Link> page, for example no work after 18:00.
         </StatusNote>
       ) : (
         <BoundaryList evaluations={evaluations} boundaries={boundaries} />

@@ -18,8 +18,18 @@ const TEXT_FIELDS: { field: Exclude<GoalField, 'frequency'>; label: string; hint
   { field: 'then', label: 'Then (what you will do)' },
 ];
 
-export function GoalCreateForm({ api, onCreated }: { api: ApiClient; onCreated: (goal: GoalView) => void }) {
-  const [form, setForm] = useState<GoalForm>(emptyGoal());
+interface Props {
+  api: ApiClient;
+  onCreated: (goal: GoalView) => void;
+  // Values to start from, e.g. a strategy's title and if-then plan ("Try this as a goal").
+  initial?: Partial<GoalForm>;
+  heading?: string;
+  // Shows a Cancel button next to Save.
+  onCancel?: () => void;
+}
+
+export function GoalCreateForm({ api, onCreated, initial, heading = 'Write a goal', onCancel }: Props) {
+  const [form, setForm] = useState<GoalForm>(() => ({ ...emptyGoal(), ...initial }));
   const [errors, setErrors] = useState<FieldErrors<GoalField>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [announce, setAnnounce] = useState<string | null>(null);
@@ -67,7 +77,7 @@ export function GoalCreateForm({ api, onCreated }: { api: ApiClient; onCreated: 
 
   return (
     <section class="card" aria-labelledby="goal-form-title">
-      <h2 id="goal-form-title">Write a goal</h2>
+      <h2 id="goal-form-title">{heading}</h2>
       <form class="form" onSubmit={submit} noValidate>
         {formError && <p class="form-error" role="alert">{formError}</p>}
         {TEXT_FIELDS.map(({ field, label, hint }) => (
@@ -97,6 +107,7 @@ export function GoalCreateForm({ api, onCreated }: { api: ApiClient; onCreated: 
         </div>
         <div class="form-actions">
           <button type="submit" class="button" disabled={saving}>{saving ? 'Saving…' : 'Save goal'}</button>
+          {onCancel && <button type="button" class="button button--quiet" onClick={onCancel}>Cancel</button>}
         </div>
         <p class="form-status" role="status">{announce}</p>
       </form>

@@ -1,13 +1,7 @@
-// Goals with their stage, habit strength (0-100) and streaks; titles are the person's own text.
-import type { GoalView, Stage } from '../types';
-
-const STAGE_LABELS: Record<Stage, string> = {
-  precontemplation: 'Not yet intending',
-  contemplation: 'Thinking about it',
-  preparation: 'Getting ready',
-  action: 'Doing it',
-  maintenance: 'Keeping it up',
-};
+// Goals with their stage, habit strength (0-100) and streaks; each title links to the goal's page.
+import type { GoalView } from '../types';
+import { STAGE_LABELS } from './goal/labels';
+import { Link } from './Link';
 
 export function GoalList({ goals }: { goals: GoalView[] }) {
   return (
@@ -16,7 +10,9 @@ export function GoalList({ goals }: { goals: GoalView[] }) {
         const strength = Math.round(Math.max(0, Math.min(100, g.habit_strength)));
         return (
           <li key={g.id} class="goal">
-            <h3 class="goal-title">{g.title}</h3>
+            <h3 class="goal-title">
+              <Link href={`/goals/${g.id}`}>{g.title}</Link>
+            </h3>
             <p class="goal-meta">
               <span class="goal-stage">{g.stage ? STAGE_LABELS[g.stage] ?? g.stage : 'Not staged yet'}</span>
               <span class="goal-frequency">{g.frequency}</span>

@@ -4,6 +4,7 @@ import { ApiError, type ApiClient } from '../api';
 import type { FieldErrors } from '../checkin-form';
 import { sentence } from '../messages';
 import type { Login } from '../types';
+import { Link } from './Link';
 import { PageHeading } from './PageHeading';
 import { TextField } from './TextField';
 
@@ -98,6 +99,9 @@ export function SignInPage({ api, reason, onSignedIn }: Props) {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p class="sign-in-switch">
+        New here, with an invite? <Link href="/register">Create an account</Link>
+      </p>
     </section>
   );
 }

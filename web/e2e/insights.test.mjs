@@ -1,0 +1,288 @@
+// End-to-end: the insights page (trend charts, patterns, stage timelines) and the assessments page
+// (taking an instrument by keyboard, results, history, the support pointer), against a real server.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { skip, withApp } from './lib/app.mjs';
+import { bypassCspForTestScripts, seriousViolations, signIn, tabTo } from './lib/browser.mjs';
+import { apiGet } from './lib/server.mjs';
+
+const METRICS = ['stress', 'energy', 'hours', 'afterHours'];
+
+function todayIn(timeZone) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function addDays(date, days) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function openPage(page, server, name) {
+  await page.goto(server.base + '/');
+  await signIn(page, server);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+// Pixels of the canvas under `selector` within a small distance of the CSS colour variable `cssVar`:
+// the drawn series, not just axes or an empty box.
+function seriesPixels(page, selector, cssVar) {
+  return page.evaluate(([sel, name]) => {
+    const canvas = document.querySelector(`${sel} canvas`);
+    if (!canvas || !canvas.width) return -1;
+    const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim().replace('#', '');
+    const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] < 200) continue;
+      if (Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 40) n++;
+    }
+    return n;
+  }, [selector, cssVar]);
+}
+
+// Answers one item of the form with the keyboard only: Tab to its group, Space, then arrow keys.
+async function answerByKeyboard(page, instrument, item, value) {
+  await tabTo(page, `#assess-${instrument}-item-${item}-1`, { max: 80 });
+  await page.keyboard.press('Space');
+  for (let i = 1; i < value; i++) await page.keyboard.press('ArrowRight');
+  assert.ok(await page.isChecked(`#assess-${instrument}-item-${item}-${value}`), `item ${item} answered ${value}`);
+}
+
+describe('insights and assessments', () => {
+  test('trend charts, patterns and stage timelines match the API (demo data)', { skip }, async () => {
+    await withApp(async ({ server, page, problems }) => {
+      const me = (await apiGet(server, '/api/v1/me')).body;
+      const today = todayIn(me.timezone);
+      await openPage(page, server, 'Insights');
+
+      // Trends: 12 weeks by default, one point per day, gaps where the API has no check-in.
+      for (const [weeks, days] of [[12, 84], [4, 28]]) {
+        const from = addDays(today, -(days - 1));
+        const checkins = (await apiGet(server, `/api/v1/checkins?from=${from}&to=${today}`)).body;
+        const byDay = new Map(checkins.map((c) => [c.date, c]));
+        assert.ok(checkins.length > 0 && checkins.length < days, `demo data has check-ins and gaps in ${weeks} weeks`);
+        if (weeks === 4) {
+          // Keyboard only: from the 12-week choice, the left arrow picks 4 weeks.
+          await page.locator('#insights-range-12').focus();
+          await page.keyboard.press('ArrowLeft');
+          assert.ok(await page.isChecked('#insights-range-4'));
+        } else {
+          assert.ok(await page.isChecked('#insights-range-12'), '12 weeks is the default');
+        }
+        await page.locator(`.insights-trend[data-metric="stress"] .insights-chart-plot[data-points="${days}"] canvas`).waitFor();
+        for (const key of METRICS) {
+          const fig = `.insights-trend[data-metric="${key}"]`;
+          const plot = page.locator(`${fig} .insights-chart-plot`);
+          assert.equal(await plot.getAttribute('data-points'), String(days), `${key}: one point per day`);
+          assert.equal(await plot.getAttribute('data-gaps'), String(days - checkins.length), `${key}: a gap per day without a check-in`);
+          assert.ok((await plot.getAttribute('aria-label')).length > 20, `${key}: the chart has an accessible name`);
+          assert.equal(await plot.getAttribute('role'), 'img');
+          const drawn = await seriesPixels(page, fig, '--accent');
+          assert.ok(drawn > 100, `${key}: the series is drawn on the canvas (${drawn} pixels)`);
+          assert.match(await page.locator(`${fig} .insights-trend-summary`).textContent(), /Average .* first .* last .* of \d+ days have a check-in/);
+
+          const rows = await page.locator(`${fig} tbody tr`).evaluateAll((trs) => trs.map((tr) => [tr.dataset.date, tr.querySelector('td').textContent]));
+          assert.equal(rows.length, days);
+          assert.equal(rows[0][0], from);
+          assert.equal(rows[days - 1][0], today);
+          for (const [date, text] of rows) {
+            const c = byDay.get(date);
+            if (!c) assert.equal(text, 'No check-in', `${key} ${date} is a gap`);
+            else if (key === 'stress') assert.equal(text, c.stress.toFixed(1));
+            else if (key === 'energy') assert.equal(text, c.energy.toFixed(1));
+            else if (key === 'hours') assert.equal(text, `${(Math.round((c.off ? 0 : c.worked_minutes / 60) * 10) / 10).toFixed(1)} h`);
+            else assert.equal(text, `${c.after_hours ?? 0} min`);
+          }
+        }
+      }
+
+      // Patterns: exactly the report's insights, with the honest verdict.
+      const insights = (await apiGet(server, '/api/v1/reports/week')).body.insights;
+      assert.ok(insights.some((i) => i.clear) && insights.some((i) => !i.clear), 'the demo has clear and unclear patterns');
+      const shown = page.locator('.insights-pattern');
+      assert.equal(await shown.count(), insights.length);
+      for (const [i, ins] of insights.entries()) {
+        const item = shown.nth(i);
+        assert.equal(await item.getAttribute('data-insight'), ins.id);
+        assert.equal(await item.locator('h3').textContent(), ins.question);
+        assert.equal(await item.locator('.insights-pattern-sentence').textContent(), ins.sentence);
+        assert.equal(await item.locator('.insights-verdict').textContent(), ins.clear ? 'A clear pattern' : 'No clear pattern yet');
+        if (!ins.clear) {
+          const why = await item.locator('.insights-pattern-why').textContent();
+          if (ins.n < 14) assert.match(why, /Too few days/);
+          else assert.match(why, /includes 0/);
+        }
+        const label = await item.locator('svg[role="img"]').getAttribute('aria-label');
+        assert.match(label, ins.ci_low <= 0 && ins.ci_high >= 0 ? /includes 0/ : /entirely (above|below) 0/);
+        assert.equal(await item.locator('.insights-interval-range').count(), 1, 'the interval is drawn');
+      }
+
+      // Stage timelines: one entry per stage_history entry, in date order, recycled ones marked.
+      const goals = (await apiGet(server, '/api/v1/goals')).body;
+      assert.ok(goals.some((g) => g.stage_history.some((e) => e.reason === 'recycled')), 'the demo has a recycled goal');
+      for (const g of goals) {
+        const entries = await page.locator(`.insights-goal[data-goal="${g.id}"] .insights-stage`).evaluateAll((lis) =>
+          lis.map((li) => [li.dataset.date, li.dataset.stage, li.dataset.reason, li.textContent]));
+        const expected = [...g.stage_history].sort((a, b) => (a.date === b.date ? a.id - b.id : a.date < b.date ? -1 : 1));
+        assert.deepEqual(entries.map((e) => e.slice(0, 3)), expected.map((e) => [e.date, e.stage, e.reason]), g.title);
+        for (const e of entries) assert.equal(e[3].includes('Recycled'), e[2] === 'recycled');
+      }
+      assert.deepEqual(problems, []);
+    }, { demo: true });
+  });
+
+  test('a new person sees calm empty states, not blank charts', { skip }, async () => {
+    await withApp(async ({ server, page, problems }) => {
+      // A fresh account goes to onboarding at sign-in; open the pages by address after that.
+      await page.goto(server.base + '/sign-in');
+      await page.getByLabel('E-mail').fill(server.email);
+      await page.getByLabel('Password').fill(server.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => u.pathname !== '/sign-in');
+      await page.goto(server.base + '/insights');
+      await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+      await page.getByText('No check-ins yet.').waitFor();
+      await page.getByText('No goals yet.').waitFor();
+      assert.equal(await page.locator('.insights-trend canvas').count(), 0);
+      const insights = (await apiGet(server, '/api/v1/reports/week')).body.insights;
+      assert.equal(await page.locator('.insights-verdict', { hasText: 'No clear pattern yet' }).count(), insights.length);
+      assert.equal(await page.locator('.insights-pattern-why', { hasText: 'Too few days' }).count(), insights.length);
+
+      await page.goto(server.base + '/assessments');
+      await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
+      await page.getByText('You have not taken the balance check yet.').waitFor();
+      assert.equal(await page.locator('.assess-history').count(), 0);
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  test('take the balance check by keyboard; unanswered items are flagged and nothing is saved', { skip }, async () => {
+    await withApp(async ({ server, page, problems }) => {
+      const history = async () => (await apiGet(server, '/api/v1/assessments?instrument=balance-check')).body;
+      const before = await history();
+      const instrument = (await apiGet(server, '/api/v1/instruments')).body.find((i) => i.id === 'balance-check');
+      await openPage(page, server, 'Assessments');
+      const section = page.locator('[data-instrument="balance-check"]');
+      await section.getByText(instrument.licence, { exact: false }).waitFor();
+      assert.equal(await section.locator('.assess-support').count(), 0, 'no support pointer while the latest scores are not in the lowest band');
+      await section.locator('.assess-history[data-scale="balance"] canvas').waitFor();
+
+      await tabTo(page, '[data-instrument="balance-check"] .assess-take button', { max: 80 });
+      await page.keyboard.press('Enter');
+      await page.locator('#assess-balance-check-item-1').waitFor();
+      const labels = await page.locator('#assess-balance-check-item-1 label').allTextContents();
+      assert.deepEqual(labels, instrument.response_scale.labels);
+
+      const answers = [3, 2, 4, 3, 2, 3, 4, 2, 3, 3, 2, 4, 4, 2, 3, 4];
+      assert.equal(answers.length, instrument.items.length);
+      for (const [i, v] of answers.entries()) if (i !== 4) await answerByKeyboard(page, 'balance-check', i + 1, v);
+      await tabTo(page, '.assess-form button[type="submit"]', { max: 80 });
+      await page.keyboard.press('Enter');
+      const error = page.locator('#assess-balance-check-item-5-error');
+      await error.waitFor();
+      assert.equal(await error.textContent(), 'Choose an answer for this statement.');
+      assert.equal(await page.locator('.field-error').count(), 1, 'only the unanswered item is flagged');
+      assert.equal(await page.getAttribute('#assess-balance-check-item-5', 'aria-describedby'), 'assess-balance-check-item-5-error');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'assess-balance-check-item-5-1', 'focus goes to the unanswered item');
+      await page.getByRole('alert').filter({ hasText: '1 statement still needs an answer.' }).waitFor();
+      assert.equal((await history()).length, before.length, 'nothing was saved');
+
+      await page.keyboard.press('Space');
+      for (let i = 1; i < answers[4]; i++) await page.keyboard.press('ArrowRight');
+      assert.equal(await error.count(), 0, 'answering clears the error');
+      await tabTo(page, '.assess-form button[type="submit"]', { max: 80 });
+      await page.keyboard.press('Enter');
+      await section.locator('.assess-result').waitFor();
+
+      const after = await history();
+      assert.equal(after.length, before.length + 1);
+      const stored = after.reduce((a, b) => (b.id > a.id ? b : a));
+      assert.deepEqual(stored.answers, answers, 'answers stored in item order');
+      assert.equal(await section.locator('.assess-result').getAttribute('data-assessment'), String(stored.id));
+      const shown = await section.locator('.assess-result .assess-score').evaluateAll((lis) =>
+        lis.map((li) => [li.dataset.scale, Number(li.dataset.score), li.dataset.band, li.querySelector('strong').textContent]));
+      assert.deepEqual(shown, stored.scores.map((s) => [s.scale, s.score, s.band, String(Math.round(s.score))]));
+      assert.equal(await section.locator('.assess-support').count(), stored.scores.some((s) => s.lowest_band) ? 1 : 0);
+
+      // The history now has the new point, drawn with the band boundaries.
+      const chart = section.locator('.assess-history[data-scale="balance"] .insights-chart-plot');
+      await section.locator(`.assess-history[data-scale="balance"] .insights-chart-plot[data-points="${after.length}"]`).waitFor();
+      assert.match(await chart.getAttribute('aria-label'), /Out of balance 0–40; Some strain 40–70; In balance 70–100/);
+      const drawn = await seriesPixels(page, '.assess-history[data-scale="balance"]', '--text');
+      assert.ok(drawn > 50, `the score line is drawn (${drawn} pixels)`);
+      const rows = await section.locator('.assess-history[data-scale="balance"] tbody tr').count();
+      assert.equal(rows, after.length);
+      assert.deepEqual(problems, []);
+    }, { demo: true });
+  });
+
+  test('scores in the lowest band show the gentle support pointer', { skip }, async () => {
+    await withApp(async ({ server, page, problems }) => {
+      await openPage(page, server, 'Assessments');
+      const section = page.locator('[data-instrument="balance-check"]');
+      await section.getByRole('button', { name: 'Take the balance check again' }).click();
+      for (let i = 1; i <= 16; i++) await answerByKeyboard(page, 'balance-check', i, 1);
+      await page.getByRole('button', { name: 'See my result' }).click();
+      await section.locator('.assess-result').waitFor();
+      const stored = (await apiGet(server, '/api/v1/assessments?instrument=balance-check')).body.reduce((a, b) => (b.id > a.id ? b : a));
+      const lowest = stored.scores.filter((s) => s.lowest_band).map((s) => s.scale);
+      assert.ok(lowest.length > 0, 'the answers put a wellbeing scale in its lowest band');
+      const support = section.locator('.assess-support');
+      await support.waitFor();
+      const text = await support.textContent();
+      assert.match(text, /someone you trust/);
+      assert.match(text, /employee assistance programme/);
+      assert.match(text, /not a diagnosis/);
+      for (const scale of lowest) assert.equal(await section.locator(`.assess-result [data-scale="${scale}"] .assess-band--lowest`).count(), 1);
+
+      // The pointer stays after a reload: it follows the latest stored scores.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
+      await section.locator('.assess-latest').waitFor();
+      await section.locator('.assess-support').waitFor();
+      assert.equal(await page.locator('[data-instrument="barrier-profile"] .assess-support').count(), 0,
+        'a low barrier score is good news, not a reason to point to support');
+      assert.deepEqual(problems, []);
+    }, { demo: true });
+  });
+
+  test('axe-core finds no serious or critical problems on both pages, light and dark; no sideways scroll at 375 px', { skip }, async () => {
+    await withApp(async ({ server, context, page }) => {
+      await bypassCspForTestScripts(context, page);
+      const check = async (name) => {
+        for (const colorScheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme });
+          const found = await seriousViolations(page);
+          assert.deepEqual(found, [], `${name} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
+        }
+      };
+      await openPage(page, server, 'Insights');
+      await page.locator('.insights-trend canvas').first().waitFor();
+      await page.locator('.insights-goal').first().waitFor();
+      await page.locator('.insights-table').first().evaluate((d) => { d.open = true; });
+      await check('insights');
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
+      await page.locator('.assess-history canvas').first().waitFor();
+      await page.getByRole('button', { name: 'Take the balance check again' }).click();
+      await page.getByRole('button', { name: 'See my result' }).click();
+      await page.locator('#assess-balance-check-item-1-error').waitFor();
+      await check('assessments, with the form and its errors');
+
+      await page.setViewportSize({ width: 375, height: 800 });
+      for (const name of ['Insights', 'Assessments']) {
+        await page.goto(server.base + (name === 'Insights' ? '/insights' : '/assessments'));
+        await page.getByRole('heading', { level: 1, name }).waitFor();
+        await page.locator(name === 'Insights' ? '.insights-trend canvas' : '.assess-history canvas').first().waitFor();
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 375, `${name}: no sideways scrolling at 375 px (scrollWidth ${width})`);
+        const canvas = await page.locator(name === 'Insights' ? '.insights-trend canvas' : '.assess-history canvas').first().boundingBox();
+        assert.ok(canvas.x >= 0 && canvas.x + canvas.width <= 375, `${name}: the chart fits the phone`);
+        await check(`${name} at 375 px`);
+      }
+    }, { demo: true });
+  });
+});

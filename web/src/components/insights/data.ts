@@ -1,0 +1,45 @@
+// What the insights page reads from the API: check-ins, the weekly report's correlations, goals' stage history.
+import type { ApiClient } from '../../api';
+import type { CheckIn, GoalView, Stage } from '../../types';
+
+// One correlation from the weekly report (last 90 days); rho and the interval are null without data.
+export interface Insight {
+  id: string;
+  question: string;
+  rho: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  n: number;
+  clear: boolean;
+  sentence: string;
+}
+
+export interface StageEntry {
+  id: number;
+  stage: Stage;
+  answer: string | null;
+  reason: 'answered' | 'recycled';
+  date: string;
+  note: string;
+}
+
+export interface GoalWithStages extends GoalView {
+  stage_history?: StageEntry[];
+}
+
+interface WeekReport {
+  insights?: Insight[];
+}
+
+export function loadCheckIns(api: ApiClient, from: string, to: string): Promise<CheckIn[]> {
+  return api.request<CheckIn[]>('GET', `/checkins?${new URLSearchParams({ from, to })}`);
+}
+
+export async function loadInsights(api: ApiClient): Promise<Insight[]> {
+  const report = await api.request<WeekReport>('GET', '/reports/week');
+  return report.insights ?? [];
+}
+
+export function loadGoals(api: ApiClient): Promise<GoalWithStages[]> {
+  return api.request<GoalWithStages[]>('GET', '/goals');
+}
