@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { XSS, skip, withApp } from './lib/app.mjs';
-import { bypassCspForTestScripts, seriousViolations, signIn } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn } from './lib/browser.mjs';
 import { apiGet, apiSend } from './lib/server.mjs';
 
 const DAY_MS = 86_400_000;
@@ -248,47 +248,36 @@ describe('boundaries and the weekly review', () => {
   test('axe-core finds no serious problems on both pages, light and dark; nothing scrolls sideways at 375 px', { skip }, async () => {
     await withApp(async ({ server, context, page }) => {
       await bypassCspForTestScripts(context, page);
-      const check = async (name) => {
-        for (const colorScheme of ['light', 'dark']) {
-          await page.emulateMedia({ colorScheme });
-          const found = await seriousViolations(page);
-          assert.deepEqual(found, [], `${name} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
-        }
-      };
-      const noSideScroll = async (name) => {
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= 375, `${name}: the page is ${width} px wide at 375 px`);
-      };
       await openBoundaries(page, server);
       await page.locator('.bnd-heatmap').first().waitFor();
       await page.locator('.bnd-cell[data-status="broken"]').first().click();
       await page.getByRole('button', { name: /^Remove boundary/ }).first().click();  // the confirmation too
-      await check('boundaries');
+      await assertNoSeriousViolations(page, 'boundaries');
       await page.getByRole('button', { name: 'Keep it' }).click();
       await page.locator('#bnd-form-days').fill('');
       await page.getByRole('button', { name: 'Add boundary' }).click();
       await page.locator('#bnd-form-days-error').waitFor();
-      await check('boundaries with a form error');
+      await assertNoSeriousViolations(page, 'boundaries with a form error');
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
       await page.getByRole('heading', { level: 1, name: 'Weekly review' }).waitFor();
       await page.locator('.review-trend, .review-reflection .status-note--empty').first().waitFor();
-      await check('review');
+      await assertNoSeriousViolations(page, 'review');
       await page.getByRole('button', { name: 'Previous week' }).click();
       await page.getByRole('heading', { level: 2, name: 'Wins of the week' }).waitFor();
-      await check('review, previous week');
+      await assertNoSeriousViolations(page, 'review, previous week');
 
       await page.setViewportSize({ width: 375, height: 800 });
-      await noSideScroll('review at 375 px');
-      await check('review at 375 px');
+      await assertNoSidewaysScroll(page, 'review');
+      await assertNoSeriousViolations(page, 'review at 375 px');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Boundaries' }).click();
       await page.locator('.bnd-heatmap').first().waitFor();
-      await noSideScroll('boundaries at 375 px');
+      await assertNoSidewaysScroll(page, 'boundaries');
       // The twelve weeks fit the card: no heatmap is wider than its card.
       const overflow = await page.evaluate(() => [...document.querySelectorAll('.bnd-heatmap')]
         .filter((t) => t.getBoundingClientRect().right > t.closest('.bnd-card').getBoundingClientRect().right).length);
       assert.equal(overflow, 0);
-      await check('boundaries at 375 px');
+      await assertNoSeriousViolations(page, 'boundaries at 375 px');
     }, { demo: true });
   });
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { XSS, skip, withApp } from './lib/app.mjs';
-import { bypassCspForTestScripts, seriousViolations, signIn, tabTo } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn, tabTo } from './lib/browser.mjs';
 import { addUser, apiGet, apiSend } from './lib/server.mjs';
 
 const STAGES = {
@@ -293,13 +293,6 @@ describe('the goal page and strategies', () => {
   test('axe-core finds no serious or critical problems on the goal and strategies pages, light and dark; 375 px fits', { skip }, async () => {
     await withApp(async ({ server, context, page }) => {
       await bypassCspForTestScripts(context, page);
-      const check = async (name) => {
-        for (const colorScheme of ['light', 'dark']) {
-          await page.emulateMedia({ colorScheme });
-          const found = await seriousViolations(page);
-          assert.deepEqual(found, [], `${name} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
-        }
-      };
       const goal = (await apiGet(server, '/api/v1/goals')).body.find((g) => g.stage === 'action');
       assert.ok(goal);
       await page.goto(server.base + '/');
@@ -312,23 +305,22 @@ describe('the goal page and strategies', () => {
       await page.getByRole('button', { name: 'I slipped…' }).click();
       await page.getByRole('button', { name: 'Archive this goal…' }).click();
       await page.locator('.goal-trend-table summary').click();
-      await check('goal');
+      await assertNoSeriousViolations(page, 'goal');
 
       await page.goto(server.base + '/goals/999999');
       await page.getByRole('heading', { level: 1, name: 'Goal not found' }).waitFor();
-      await check('goal not found');
+      await assertNoSeriousViolations(page, 'goal not found');
 
       await page.goto(server.base + '/strategies');
       await page.locator('.strategies-suggestions').waitFor();
       await page.locator('.strategies-library').waitFor();
-      await check('strategies');
+      await assertNoSeriousViolations(page, 'strategies');
       await page.locator('.strategies-library').getByRole('button', { name: /^Try this as a goal/ }).first().click();
       await page.getByRole('button', { name: 'Save goal' }).click();
       await page.locator('#goal-values-error').waitFor();
-      await check('strategies with the goal form');
+      await assertNoSeriousViolations(page, 'strategies with the goal form');
 
       await page.setViewportSize({ width: 375, height: 800 });
-      await page.emulateMedia({ colorScheme: 'light' });
       for (const p of [`/goals/${goal.id}`, '/strategies', '/goals/999999']) {
         await page.goto(server.base + p);
         await page.locator('h2').first().waitFor();
@@ -338,9 +330,9 @@ describe('the goal page and strategies', () => {
           assert.ok(box && box.width <= 375, `the chart fits a 375 px phone (${box?.width})`);
           assert.ok((await paintedPixels(page)) > 1000, 'the chart is drawn at 375 px');
         }
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), `no sideways scrolling at 375 px on ${p}`);
+        await assertNoSidewaysScroll(page, p);
       }
-      await check('strategies at 375 px');
+      await assertNoSeriousViolations(page, 'strategies at 375 px');
     }, { demo: true });
   });
 });

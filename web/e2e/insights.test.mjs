@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { skip, withApp } from './lib/app.mjs';
-import { bypassCspForTestScripts, seriousViolations, signIn, tabTo } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn, tabTo } from './lib/browser.mjs';
 import { apiGet } from './lib/server.mjs';
 
 const METRICS = ['stress', 'energy', 'hours', 'afterHours'];
@@ -251,18 +251,11 @@ describe('insights and assessments', () => {
   test('axe-core finds no serious or critical problems on both pages, light and dark; no sideways scroll at 375 px', { skip }, async () => {
     await withApp(async ({ server, context, page }) => {
       await bypassCspForTestScripts(context, page);
-      const check = async (name) => {
-        for (const colorScheme of ['light', 'dark']) {
-          await page.emulateMedia({ colorScheme });
-          const found = await seriousViolations(page);
-          assert.deepEqual(found, [], `${name} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
-        }
-      };
       await openPage(page, server, 'Insights');
       await page.locator('.insights-trend canvas').first().waitFor();
       await page.locator('.insights-goal').first().waitFor();
       await page.locator('.insights-table').first().evaluate((d) => { d.open = true; });
-      await check('insights');
+      await assertNoSeriousViolations(page, 'insights');
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assessments' }).click();
       await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
@@ -270,18 +263,17 @@ describe('insights and assessments', () => {
       await page.getByRole('button', { name: 'Take the balance check again' }).click();
       await page.getByRole('button', { name: 'See my result' }).click();
       await page.locator('#assess-balance-check-item-1-error').waitFor();
-      await check('assessments, with the form and its errors');
+      await assertNoSeriousViolations(page, 'assessments, with the form and its errors');
 
       await page.setViewportSize({ width: 375, height: 800 });
       for (const name of ['Insights', 'Assessments']) {
         await page.goto(server.base + (name === 'Insights' ? '/insights' : '/assessments'));
         await page.getByRole('heading', { level: 1, name }).waitFor();
         await page.locator(name === 'Insights' ? '.insights-trend canvas' : '.assess-history canvas').first().waitFor();
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= 375, `${name}: no sideways scrolling at 375 px (scrollWidth ${width})`);
+        await assertNoSidewaysScroll(page, name);
         const canvas = await page.locator(name === 'Insights' ? '.insights-trend canvas' : '.assess-history canvas').first().boundingBox();
         assert.ok(canvas.x >= 0 && canvas.x + canvas.width <= 375, `${name}: the chart fits the phone`);
-        await check(`${name} at 375 px`);
+        await assertNoSeriousViolations(page, `${name} at 375 px`);
       }
     }, { demo: true });
   });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { XSS, skip, withApp } from './lib/app.mjs';
-import { bypassCspForTestScripts, seriousViolations, signIn, tabTo } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn, tabTo } from './lib/browser.mjs';
 import { apiGet } from './lib/server.mjs';
 
 // A fresh account (no values, no goals) is sent to onboarding at sign-in.
@@ -298,18 +298,10 @@ describe('onboarding', () => {
   test('axe-core finds no serious or critical problems on each step, light and dark; no sideways scrolling at 375 px', { skip }, async () => {
     await withApp(async ({ server, context, page, problems }) => {
       await bypassCspForTestScripts(context, page);
-      const check = async (name) => {
-        for (const colorScheme of ['light', 'dark']) {
-          await page.emulateMedia({ colorScheme });
-          const found = await seriousViolations(page);
-          assert.deepEqual(found, [], `${name} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
-        }
-        await page.emulateMedia({ colorScheme: 'light' });
-      };
       const narrow = async (name) => {
         await page.setViewportSize({ width: 375, height: 800 });
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), `${name}: no sideways scrolling at 375 px`);
-        await check(`${name} at 375 px`);
+        await assertNoSidewaysScroll(page, name);
+        await assertNoSeriousViolations(page, `${name} at 375 px`);
         await page.setViewportSize({ width: 1280, height: 900 });
       };
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -321,11 +313,11 @@ describe('onboarding', () => {
       await page.getByLabel('Add a value of your own').fill('x'.repeat(300));
       await page.getByRole('button', { name: 'Add value' }).click();
       await page.locator('#onb-custom-error').waitFor();
-      await check('values with errors');
+      await assertNoSeriousViolations(page, 'values with errors');
       await page.getByLabel('Add a value of your own').fill('A-rather-long-value-name-without-any-spaces-at-all-in-it');
       await page.keyboard.press('Enter');
       for (const name of ['Family', 'Health', 'Rest', 'Joy', 'Craft']) await card(page, name).click();
-      await check('values');
+      await assertNoSeriousViolations(page, 'values');
       await narrow('values');
 
       for (const [i, [key, title]] of STEPS.entries()) {
@@ -337,13 +329,13 @@ describe('onboarding', () => {
           if (key !== 'values') {
             await page.getByRole('button', { name: /^(Next|Save and finish)$/ }).click();
             await page.locator('.field-error').first().waitFor();
-            await check(`${title} with errors`);
+            await assertNoSeriousViolations(page, `${title} with errors`);
           }
           if (key === 'boundary') await page.getByLabel('Work ends').fill('17:30');
           if (key === 'checkin') await page.getByLabel('Started work').fill('09:00');
           await quick[key](page);
           if (key === 'motivation') await page.getByLabel('What happened').selectOption('family-event');
-          await check(title);
+          await assertNoSeriousViolations(page, title);
           await narrow(title);
         }
         await page.getByRole('button', { name: /^(Next|Save and finish)$/ }).click();
@@ -351,11 +343,11 @@ describe('onboarding', () => {
       await page.getByRole('heading', { level: 2, name: 'You are set up' }).waitFor();
       await page.getByRole('button', { name: 'Log win' }).click();
       await page.locator('#onb-win-text-error').waitFor();
-      await check('finish with an error');
+      await assertNoSeriousViolations(page, 'finish with an error');
       await page.getByLabel('What went well today?').fill('Set Headway up');
       await page.getByRole('button', { name: 'Log win' }).click();
       await page.locator('.onb .win-list').waitFor();
-      await check('finish');
+      await assertNoSeriousViolations(page, 'finish');
       await narrow('finish');
       assert.deepEqual(problems, []);
     });

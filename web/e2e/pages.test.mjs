@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { XSS, skip, withApp } from './lib/app.mjs';
-import { bypassCspForTestScripts, seriousViolations, signIn } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn } from './lib/browser.mjs';
 import { BINARY, apiGet, apiSend } from './lib/server.mjs';
 
 const NEW_PASSWORD = 'a brand new passphrase 2026';
@@ -196,13 +196,6 @@ describe('settings, wins and goals', () => {
   test('axe-core finds no serious or critical problems on settings, wins and goals, light and dark', { skip }, async () => {
     await withApp(async ({ server, context, page }) => {
       await bypassCspForTestScripts(context, page);
-      const check = async (name) => {
-        for (const colorScheme of ['light', 'dark']) {
-          await page.emulateMedia({ colorScheme });
-          const found = await seriousViolations(page);
-          assert.deepEqual(found, [], `${name} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
-        }
-      };
       assert.equal((await apiSend(server, 'POST', '/api/v1/values', { name: 'Health' })).status, 201);
       assert.equal((await apiSend(server, 'POST', '/api/v1/goals', { title: 'Walk', values: ['Health'] })).status, 201);
       await page.goto(server.base + '/');
@@ -216,26 +209,26 @@ describe('settings, wins and goals', () => {
       await page.getByRole('button', { name: 'Change password' }).click();
       await page.locator('#password-current-error').waitFor();
       await page.getByRole('button', { name: 'Delete my account…' }).click();
-      await check('settings');
+      await assertNoSeriousViolations(page, 'settings');
 
       await page.goto(server.base + '/wins');
       await page.getByText('No wins in this range.').waitFor();
-      await check('wins (empty)');
+      await assertNoSeriousViolations(page, 'wins (empty)');
       await page.getByLabel('From (YYYY-MM-DD)').fill('soon');
       await page.locator('#wins-from-error').waitFor();
-      await check('wins (with an error)');
+      await assertNoSeriousViolations(page, 'wins (with an error)');
 
       await page.goto(server.base + '/goals');
       await page.locator('.goal-list').waitFor();
       await page.getByRole('button', { name: 'Save goal' }).click();
       await page.locator('#goal-title-error').waitFor();
-      await check('goals');
+      await assertNoSeriousViolations(page, 'goals');
 
       await page.setViewportSize({ width: 375, height: 800 });
       for (const p of ['/settings', '/wins', '/goals']) {
         await page.goto(server.base + p);
         await page.locator('h2').first().waitFor();
-        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), `no sideways scrolling at 375 px on ${p}`);
+        await assertNoSidewaysScroll(page, p);
       }
     });
   });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { XSS, skip, withApp } from './lib/app.mjs';
-import { bypassCspForTestScripts, seriousViolations, signIn, tabTo } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn, tabTo } from './lib/browser.mjs';
 import { apiGet } from './lib/server.mjs';
 
 const todayOf = (page) => page.evaluate(() => document.querySelector('.page-date time')?.getAttribute('datetime'));
@@ -169,32 +169,25 @@ describe('the web UI', () => {
   test('axe-core finds no serious or critical problems on sign-in and Today, light and dark', { skip }, async () => {
     await withApp(async ({ server, context, page }) => {
       await bypassCspForTestScripts(context, page);
-      const check = async (name) => {
-        for (const colorScheme of ['light', 'dark']) {
-          await page.emulateMedia({ colorScheme });
-          const found = await seriousViolations(page);
-          assert.deepEqual(found, [], `${name} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
-        }
-      };
       await page.goto(server.base + '/');
       await page.getByRole('heading', { level: 1, name: 'Sign in to Headway' }).waitFor();
-      await check('sign-in');
+      await assertNoSeriousViolations(page, 'sign-in');
       // An error next to a field is part of the page too.
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('Enter the e-mail address of your account.').waitFor();
-      await check('sign-in with errors');
+      await assertNoSeriousViolations(page, 'sign-in with errors');
 
       await signIn(page, server, { skipWelcome: true });
       await page.getByText('No wins logged today yet').waitFor();
       await page.getByText('You have no boundaries yet').waitFor();
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await page.getByText('Choose how stressed you felt').waitFor();
-      await check('today');
+      await assertNoSeriousViolations(page, 'today');
 
       // Phones: nothing wider than a 375 px screen.
       await page.setViewportSize({ width: 375, height: 800 });
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
-      await check('today at 375 px');
+      await assertNoSidewaysScroll(page, 'today');
+      await assertNoSeriousViolations(page, 'today at 375 px');
     });
   });
 });

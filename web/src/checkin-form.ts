@@ -63,6 +63,11 @@ function minutesError(text: string, what: string): string | undefined {
   return undefined;
 }
 
+// Times as the API takes them ("9" → "09:00"), to show and to send.
+export function tidyCheckIn(f: CheckInForm): CheckInForm {
+  return { ...f, start: normaliseTime(f.start), end: normaliseTime(f.end) };
+}
+
 // The same rules the server applies, checked first so that people get an answer at once.
 export function validateCheckIn(f: CheckInForm): FieldErrors<CheckInField> {
   const errors: FieldErrors<CheckInField> = {};

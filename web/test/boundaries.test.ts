@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boundaryBody, emptyBoundaryForm, isBoundaryField, tidyBoundaryForm, validateBoundary, visibleFields,
+  BOUNDARY_MESSAGES, boundaryBody, emptyBoundaryForm, isBoundaryField, tidyBoundaryForm, validateBoundary, visibleFields,
 } from '../src/components/boundaries/boundary-form';
 import { addDays, daysBetween, mondayOf, shortDay, weekdayIndex } from '../src/components/boundaries/days';
 import {
@@ -145,5 +145,13 @@ describe('add-a-boundary form', () => {
     expect(boundaryBody({ ...f, type: 'min-break', minutes: '30' })).toEqual({ type: 'min-break', minutes: 30 });
     expect(boundaryBody({ ...f, type: 'no-weekend-work', label: '  Weekends are ours ' })).toEqual({ type: 'no-weekend-work', label: 'Weekends are ours' });
     expect(boundaryBody({ ...f, type: 'no-messages-after' })).toEqual({ type: 'no-messages-after', time: '19:00' });
+    // Days go without spaces, which the API would refuse.
+    expect(boundaryBody({ ...f, days: ' Sat, Sun ' })).toMatchObject({ days: 'Sat,Sun' });
+  });
+
+  it('words its checks its own way unless a form brings its own words', () => {
+    const cap = { ...emptyBoundaryForm(), type: 'weekly-hours-cap' as const, hours: '200' };
+    expect(validateBoundary(cap)).toEqual({ hours: BOUNDARY_MESSAGES.hoursRange });
+    expect(validateBoundary(cap, { ...BOUNDARY_MESSAGES, hoursRange: 'Too many.' })).toEqual({ hours: 'Too many.' });
   });
 });

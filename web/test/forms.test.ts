@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkInBody, emptyCheckIn, formFromCheckIn, isCheckInField, validateCheckIn } from '../src/checkin-form';
+import { checkInBody, emptyCheckIn, formFromCheckIn, isCheckInField, tidyCheckIn, validateCheckIn } from '../src/checkin-form';
+import { FREQUENCIES, frequencyLabel, validateWoop, woopBody } from '../src/goal-form';
 import { sentence } from '../src/messages';
 import { validateWin, winBody } from '../src/win-form';
 
@@ -46,10 +47,36 @@ describe('check-in form', () => {
     expect(checkInBody(form)).toMatchObject({ after_hours: 15, break: null, setback: true, note: 'ok' });
   });
 
+  it('tidies the times to HH:MM', () => {
+    expect(tidyCheckIn(filled)).toEqual({ ...filled, start: '09:00', end: '17:30' });
+  });
+
   it('knows which API fields it shows', () => {
     expect(isCheckInField('after_hours')).toBe(true);
     expect(isCheckInField('date')).toBe(false);
     expect(isCheckInField(null)).toBe(false);
+  });
+});
+
+describe('goal form, the part every goal form shares', () => {
+  const woop = { title: ' Walk ', wish: '', outcome: ' Fresh air ', obstacle: '', if: '', then: '', frequency: 'daily' };
+
+  it('checks in the order of the fields, with the form\'s own check of its values second', () => {
+    const errors = validateWoop({ ...woop, title: '', then: 'x'.repeat(501), frequency: 'often' }, 'Pick a value.');
+    expect(Object.keys(errors)).toEqual(['title', 'values', 'then', 'frequency']);
+    expect(validateWoop(woop, undefined)).toEqual({});
+  });
+
+  it('sends trimmed words and null for empty ones', () => {
+    expect(woopBody(woop, ['Health'])).toEqual({
+      title: 'Walk', values: ['Health'], wish: null, outcome: 'Fresh air', obstacle: null, if: null, then: null, frequency: 'daily',
+    });
+  });
+
+  it('says how often in words', () => {
+    expect(FREQUENCIES.map(frequencyLabel)).toEqual([
+      'Every day', 'Once a week', '2 times a week', '3 times a week', '4 times a week', '5 times a week', '6 times a week', '7 times a week',
+    ]);
   });
 });
 

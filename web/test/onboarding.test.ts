@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient, type FetchLike } from '../src/api';
 import { emptyCheckIn } from '../src/checkin-form';
 import { needsOnboarding, onboardingSkipped, skipOnboarding } from '../src/first-run';
-import { boundaryBody, defaultBoundary, parseWorkHours, switchType, validateBoundary } from '../src/components/onboarding/boundary-form';
+import { boundaryBody, validateBoundary } from '../src/components/boundaries/boundary-form';
+import {
+  defaultBoundary, parseWorkHours, STEP_BOUNDARY_MESSAGES, stepFieldLabel, stepTypeTitle, switchType,
+} from '../src/components/onboarding/boundary-step';
 import { saveValues, type Value } from '../src/components/onboarding/data';
 import { emptyGoalStep, goalStepBody, goalValues, validateGoalStep } from '../src/components/onboarding/goal-step';
 import { catalystBody, emptyCatalyst, isCalendarDay, ratingsFromProfile, validateMotivation } from '../src/components/onboarding/motivation-form';
 import {
   clearProgress, FINISHED, initialProgress, loadProgress, PROGRESS_KEY, type Progress, restoreProgress, saveProgress,
 } from '../src/components/onboarding/progress';
-import { failure, ids, saveCheckInStep, saveGoalStep, saveValuesStep } from '../src/components/onboarding/save';
+import { failure, ids, saveBoundaryStep, saveCheckInStep, saveGoalStep, saveValuesStep } from '../src/components/onboarding/save';
 import {
   addCustom, customNameError, initialPicked, moveValue, ordinal, planValueSync, togglePick, topFive, validateValues,
 } from '../src/components/onboarding/values-sort';
@@ -200,7 +203,10 @@ describe('the first goal', () => {
       stage_answer: 'Choose the answer that fits you best today.',
     });
     const long = { ...emptyGoalStep(), title: 't'.repeat(101), values: ['Health'], stage_answer: 'within-30-days' as const };
-    expect(validateGoalStep(long, picked)).toEqual({ title: 'Keep it to at most 100 bytes; this has 101.' });
+    expect(validateGoalStep(long, picked)).toEqual({ title: 'Keep it to at most 100 bytes.' });
+    expect(validateGoalStep({ ...long, title: 'Walk', frequency: '9x/week', barrier: 'nope' as never }, picked)).toEqual({
+      frequency: 'Choose daily, or 1 to 7 times a week.', barrier: 'Choose one of the listed kinds, or “Not sure yet”.',
+    });
   });
 
   it('builds the body with only picked values and null for empty parts', () => {
@@ -239,23 +245,62 @@ describe('the first boundary', () => {
     expect(parseWorkHours('whenever')).toEqual({ days: 'Mon-Fri', from: '09:00', to: '17:30' });
   });
 
-  it('sends exactly the parameters of its type', () => {
+  it('starts from the work hours and sends exactly the parameters of its type, as the boundaries page does', () => {
     const b = defaultBoundary('Mon-Fri 09:00-17:30');
-    expect(boundaryBody(b)).toEqual({ type: 'work-window', days: 'Mon-Fri', from: '09:00', to: '17:30', label: null });
-    expect(boundaryBody({ ...b, type: 'no-weekend-work' })).toEqual({ type: 'no-weekend-work', label: null });
-    expect(boundaryBody({ ...b, type: 'weekly-hours-cap', hours: ' 37.5 ' })).toEqual({ type: 'weekly-hours-cap', hours: '37.5', label: null });
+    expect(boundaryBody(b)).toEqual({ type: 'work-window', days: 'Mon-Fri', from: '09:00', to: '17:30' });
+    expect(boundaryBody({ ...b, type: 'no-weekend-work' })).toEqual({ type: 'no-weekend-work' });
+    expect(boundaryBody({ ...b, type: 'weekly-hours-cap', hours: ' 37.5 ' })).toEqual({ type: 'weekly-hours-cap', hours: 37.5 });
+    expect(boundaryBody({ ...b, type: 'min-break' })).toEqual({ type: 'min-break', minutes: 30 });
     expect(boundaryBody({ ...b, type: 'no-messages-after', time: '9', label: ' Phone down ' })).toEqual({ type: 'no-messages-after', time: '09:00', label: 'Phone down' });
+    expect(boundaryBody({ ...b, days: 'Sat, Sun' })).toMatchObject({ days: 'Sat,Sun' });
     expect(switchType(b, 'meeting-free', 'Mon-Fri 09:00-17:30')).toMatchObject({ type: 'meeting-free', days: 'Fri', from: '13:00', to: '17:30' });
+    expect(switchType({ ...b, type: 'meeting-free' }, 'work-window', 'Mon-Thu 08:00-16:00')).toMatchObject({ days: 'Mon-Thu', from: '08:00', to: '16:00' });
   });
 
-  it('checks times, order, ranges and the label', () => {
+  it('checks times, order, ranges and the label, in its own words where it has them', () => {
     const b = defaultBoundary('Mon-Fri 09:00-17:30');
-    expect(validateBoundary(b)).toEqual({});
-    expect(validateBoundary({ ...b, from: '18:00' })).toEqual({ to: 'The end must be later than the start.' });
-    expect(validateBoundary({ ...b, days: ' ', from: '25:00' })).toEqual({ days: 'Name the days, e.g. Mon-Fri or Sat,Sun.', from: 'Enter the time as HH:MM, 24-hour, e.g. 17:30.' });
-    expect(validateBoundary({ ...b, type: 'weekly-hours-cap', hours: '200' })).toEqual({ hours: 'Choose between 1 and 168 hours a week.' });
-    expect(validateBoundary({ ...b, type: 'min-break', minutes: '2.5' })).toEqual({ minutes: 'Enter whole minutes, e.g. 30.' });
-    expect(validateBoundary({ ...b, label: 'l'.repeat(201) })).toEqual({ label: 'Keep it to at most 200 bytes.' });
+    const check = (f: typeof b) => validateBoundary(f, STEP_BOUNDARY_MESSAGES);
+    expect(check(b)).toEqual({});
+    expect(check({ ...b, from: '18:00' })).toEqual({ to: 'The end must be later than the start.' });
+    expect(check({ ...b, days: ' ', from: '25:00' })).toEqual({ days: 'Say which days, for example Mon-Fri.', from: 'Enter a time as HH:MM, for example 17:30.' });
+    expect(check({ ...b, type: 'weekly-hours-cap', hours: '200' })).toEqual({ hours: 'Choose between 1 and 168 hours a week.' });
+    expect(validateBoundary({ ...b, type: 'weekly-hours-cap', hours: '200' })).toEqual({ hours: 'Enter from 1 to 168 hours.' });
+    expect(check({ ...b, type: 'min-break', minutes: '2.5' })).toEqual({ minutes: 'Enter whole minutes.' });
+    expect(check({ ...b, label: 'l'.repeat(201) })).toEqual({ label: 'Keep it to at most 200 bytes.' });
+  });
+
+  it('names a few things its own way, the rest as the boundaries page does', () => {
+    expect(stepTypeTitle('weekly-hours-cap')).toBe('A cap on hours a week');
+    expect(stepTypeTitle('work-window')).toBe('Work only within set hours');
+    expect(stepFieldLabel('work-window', 'to')).toBe('Work ends');
+    expect(stepFieldLabel('meeting-free', 'from')).toBe('Free from');
+    expect(stepFieldLabel('work-window', 'days')).toBeUndefined();
+  });
+
+  it('puts errors under the step\'s controls, does not post the same boundary twice, and replaces a changed one', async () => {
+    const calls: unknown[] = [];
+    let id = 4;
+    const api = new ApiClient({
+      fetch: async (url, init) => {
+        calls.push([`${init.method} ${url}`, init.body ? JSON.parse(String(init.body)) : null]);
+        return init.method === 'DELETE' ? new Response(null, { status: 204 }) : new Response(`{"id":${id++}}`, { status: 201 });
+      },
+    });
+    const p = freshProgress();
+    expect(await saveBoundaryStep(api, { ...p, boundary: { ...p.boundary, to: '07:00' } })).toEqual({
+      ok: false, errors: { [ids.boundary('to')]: 'The end must be later than the start.' },
+    });
+    const first = await saveBoundaryStep(api, p);
+    expect(first).toEqual({ ok: true, patch: { boundaryId: 4, savedBoundary: expect.any(String) } });
+    const saved = { ...p, ...(first.ok ? first.patch : {}) };
+    expect(await saveBoundaryStep(api, saved)).toEqual({ ok: true, patch: {} });
+    const changed = await saveBoundaryStep(api, { ...saved, boundary: { ...saved.boundary, type: 'no-weekend-work' } });
+    expect(changed).toEqual({ ok: true, patch: { boundaryId: 5, savedBoundary: '{"type":"no-weekend-work"}' } });
+    expect(calls).toEqual([
+      ['POST /api/v1/boundaries', { type: 'work-window', days: 'Mon-Fri', from: '09:00', to: '17:30' }],
+      ['POST /api/v1/boundaries', { type: 'no-weekend-work' }],
+      ['DELETE /api/v1/boundaries/4', null],
+    ]);
   });
 });
 

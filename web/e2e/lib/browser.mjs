@@ -1,4 +1,5 @@
 // Debian's Chromium through playwright-core, one fresh profile per test.
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -83,4 +84,22 @@ export async function seriousViolations(page) {
   // A run that checked nothing would pass anything.
   if (passes === 0) throw new Error('axe-core ran no checks');
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+// Asserts that axe-core finds no serious or critical problems on the page as it is now, in the light
+// and then the dark colour scheme; leaves the page light. Needs bypassCspForTestScripts first.
+export async function assertNoSeriousViolations(page, label) {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const found = await seriousViolations(page);
+    assert.deepEqual(found, [], `${label} (${colorScheme}): ${JSON.stringify(found, null, 2)}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+// Asserts that the page is no wider than the viewport (375 px on a phone), so nothing scrolls sideways.
+export async function assertNoSidewaysScroll(page, label) {
+  const { width } = page.viewportSize();
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scrollWidth <= width, `${label}: no sideways scrolling at ${width} px (the page is ${scrollWidth} px wide)`);
 }

@@ -1,7 +1,8 @@
 // Today's boundaries and whether each was kept; a saved check-in refreshes them.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api';
-import type { Boundary, Evaluation } from '../types';
+import { useEffect } from 'preact/hooks';
+import type { ApiClient } from '../api';
+import type { Evaluation } from '../types';
+import { useLoad } from '../use-load';
 import { Link } from './Link';
 import { BoundaryList } from './BoundaryList';
 import { StatusNote } from './StatusNote';
@@ -13,47 +14,34 @@ interface Props {
 }
 
 export function BoundariesSection({ api, date, latest }: Props) {
-  const [evaluations, setEvaluations] = useState<Evaluation[] | null>(null);
-  const [boundaries, setBoundaries] = useState<Map<number, Boundary>>(new Map());
-  const [loadError, setLoadError] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
-
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setLoadError(false);
-    Promise.all([api.checkBoundaries(date), api.boundaries()]).then(
-      ([evs, list]) => {
-        if (!mounted.current) return;
-        setBoundaries(new Map(list.map((b) => [b.id, b])));
-        setEvaluations(evs);
-      },
-      (err) => {
-        if (mounted.current && !(err instanceof ApiError && err.status === 401)) setLoadError(true);
-      },
-    );
-  }, [api, date, attempt]);
+  const { data, failed, retry, set } = useLoad(
+    () => Promise.all([api.checkBoundaries(date), api.boundaries()]).then(([evaluations, list]) => ({
+      evaluations,
+      boundaries: new Map(list.map((b) => [b.id, b])),
+    })),
+    [api, date],
+    { keep: true },
+  );
 
   useEffect(() => {
-    if (latest) setEvaluations(latest);
+    if (latest) set((d) => ({ boundaries: d?.boundaries ?? new Map(), evaluations: latest }));
   }, [latest]);
 
   return (
     <section class="card boundaries" aria-labelledby="boundaries-title">
       <h2 id="boundaries-title">Today’s boundaries</h2>
-      {loadError ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>
+      {failed ? (
+        <StatusNote kind="error" onRetry={retry}>
           Today’s boundaries could not be loaded.
         </StatusNote>
-      ) : evaluations === null ? (
+      ) : data === null ? (
         <StatusNote kind="loading">Checking today’s boundaries…</StatusNote>
-      ) : evaluations.length === 0 ? (
+      ) : data.evaluations.length === 0 ? (
         <StatusNote kind="empty">
           You have no boundaries yet. Add one on the <Link href="/boundaries">Boundaries</Link> page, for example no work after 18:00.
         </StatusNote>
       ) : (
-        <BoundaryList evaluations={evaluations} boundaries={boundaries} />
+        <BoundaryList evaluations={data.evaluations} boundaries={data.boundaries} />
       )}
     </section>
   );

@@ -17,7 +17,7 @@ export function BoundaryList({ evaluations, boundaries }: { evaluations: Evaluat
           <li key={ev.boundary_id} class="boundary">
             <div class="boundary-head">
               <span class="boundary-name">{b?.label || b?.description || boundaryName(ev.type)}</span>
-              <span class={`boundary-status boundary-status--${ev.status}`}>{STATUS_LABELS[ev.status] ?? ev.status}</span>
+              <span class={`boundary-status pill pill--${ev.status}`}>{STATUS_LABELS[ev.status] ?? ev.status}</span>
             </div>
             {b?.label && b.description && <p class="boundary-description">{b.description}</p>}
             <p class="boundary-evidence">{ev.evidence}</p>

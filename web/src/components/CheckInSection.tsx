@@ -3,17 +3,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api';
 import {
   type CheckInField, type CheckInForm, type FieldErrors, CHECKIN_FIELDS, checkInBody, emptyCheckIn,
-  formFromCheckIn, isCheckInField, validateCheckIn,
+  formFromCheckIn, isCheckInField, tidyCheckIn, validateCheckIn,
 } from '../checkin-form';
-import { normaliseTime } from '../dates';
 import type { DraftStore } from '../drafts';
 import { sentence } from '../messages';
 import type { CheckIn, Evaluation } from '../types';
 import { CheckboxField } from './CheckboxField';
-import { FieldError } from './FieldError';
-import { RatingField } from './RatingField';
+import { CheckInHours, CheckInMinutes, CheckInRatings } from './CheckInFields';
 import { StatusNote } from './StatusNote';
-import { TextField } from './TextField';
+import { TextAreaField } from './TextAreaField';
 
 interface Props {
   api: ApiClient;
@@ -78,7 +76,7 @@ export function CheckInSection({ api, drafts, account, date, draft, onSaved }: P
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const tidy = { ...form, start: normaliseTime(form.start), end: normaliseTime(form.end) };
+    const tidy = tidyCheckIn(form);
     setForm(tidy);
     const found = validateCheckIn(tidy);
     setErrors(found);
@@ -113,6 +111,8 @@ export function CheckInSection({ api, drafts, account, date, draft, onSaved }: P
     }
   };
 
+  const parts = { form, fieldId: (f: CheckInField) => `checkin-${f}`, error: (f: CheckInField) => errors[f], update };
+
   return (
     <section class="card checkin" aria-labelledby="checkin-title">
       <h2 id="checkin-title">Check-in</h2>
@@ -137,80 +137,11 @@ export function CheckInSection({ api, drafts, account, date, draft, onSaved }: P
                 {formError}
               </p>
             )}
-            <CheckboxField
-              id="checkin-off"
-              label="Day off (no work today)"
-              checked={form.off}
-              onChange={(off) => update({ off })}
-              error={errors.off}
-            />
+            <CheckInHours {...parts} />
+            <CheckInRatings {...parts} />
             <div class="field-row">
-              <TextField
-                id="checkin-start"
-                label="Started work"
-                hint="HH:MM, 24-hour"
-                placeholder="09:00"
-                inputMode="numeric"
-                autocomplete="off"
-                value={form.start}
-                disabled={form.off}
-                onInput={(start) => update({ start })}
-                error={errors.start}
-              />
-              <TextField
-                id="checkin-end"
-                label="Stopped work"
-                hint="HH:MM, 24-hour"
-                placeholder="17:30"
-                inputMode="numeric"
-                autocomplete="off"
-                value={form.end}
-                disabled={form.off}
-                onInput={(end) => update({ end })}
-                error={errors.end}
-              />
-            </div>
-            <RatingField
-              id="checkin-stress"
-              legend="Stress"
-              low="calm"
-              high="very stressed"
-              value={form.stress}
-              onChange={(stress) => update({ stress })}
-              error={errors.stress}
-            />
-            <RatingField
-              id="checkin-energy"
-              legend="Energy"
-              low="drained"
-              high="full of energy"
-              value={form.energy}
-              onChange={(energy) => update({ energy })}
-              error={errors.energy}
-            />
-            <div class="field-row">
-              <TextField
-                id="checkin-after_hours"
-                label="After-hours work (minutes)"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={1440}
-                value={form.after_hours}
-                onInput={(after_hours) => update({ after_hours })}
-                error={errors.after_hours}
-              />
-              <TextField
-                id="checkin-break"
-                label="Longest break (minutes)"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={1440}
-                value={form.break}
-                onInput={(value) => update({ break: value })}
-                error={errors.break}
-              />
+              <CheckInMinutes {...parts} field="after_hours" label="After-hours work (minutes)" />
+              <CheckInMinutes {...parts} field="break" label="Longest break (minutes)" />
             </div>
             <CheckboxField
               id="checkin-progress"
@@ -226,19 +157,14 @@ export function CheckInSection({ api, drafts, account, date, draft, onSaved }: P
               onChange={(setback) => update({ setback })}
               error={errors.setback}
             />
-            <div class={errors.note ? 'field field--invalid' : 'field'}>
-              <label for="checkin-note">Note (optional)</label>
-              <textarea
-                id="checkin-note"
-                name="checkin-note"
-                rows={3}
-                value={form.note}
-                aria-invalid={errors.note ? 'true' : undefined}
-                aria-describedby={errors.note ? 'checkin-note-error' : undefined}
-                onInput={(e) => update({ note: e.currentTarget.value })}
-              />
-              <FieldError id="checkin-note-error" message={errors.note} />
-            </div>
+            <TextAreaField
+              id="checkin-note"
+              label="Note (optional)"
+              rows={3}
+              value={form.note}
+              onInput={(note) => update({ note })}
+              error={errors.note}
+            />
             <div class="form-actions">
               <button type="submit" class="button" disabled={saving}>
                 {saving ? 'Saving…' : existing ? 'Update check-in' : 'Save check-in'}

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../checkin-form';
 import { FREQUENCIES, type GoalField, type GoalForm, emptyGoal, goalBody, isGoalField, validateGoal } from '../goal-form';
 import { sentence } from '../messages';
 import type { GoalView } from '../types';
-import { FieldError } from './FieldError';
+import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
 const TEXT_FIELDS: { field: Exclude<GoalField, 'frequency'>; label: string; hint?: string }[] = [
@@ -17,6 +17,8 @@ const TEXT_FIELDS: { field: Exclude<GoalField, 'frequency'>; label: string; hint
   { field: 'if', label: 'If (the moment)', hint: 'When the obstacle shows up…' },
   { field: 'then', label: 'Then (what you will do)' },
 ];
+// As the API spells them, e.g. 3x/week.
+const FREQUENCY_OPTIONS = FREQUENCIES.map((f) => ({ value: f, label: f }));
 
 interface Props {
   api: ApiClient;
@@ -85,26 +87,21 @@ export function GoalCreateForm({ api, onCreated, initial, heading = 'Write a goa
             key={field}
             id={`goal-${field}`}
             label={label}
-            {...(hint ? { hint } : {})}
+            hint={hint}
             value={form[field]}
             autocomplete="off"
             onInput={(v) => update({ [field]: v })}
             error={errors[field]}
           />
         ))}
-        <div class={errors.frequency ? 'field field--invalid' : 'field'}>
-          <label for="goal-frequency">How often</label>
-          <select
-            id="goal-frequency"
-            name="goal-frequency"
-            value={form.frequency}
-            aria-describedby={errors.frequency ? 'goal-frequency-error' : undefined}
-            onChange={(e) => update({ frequency: e.currentTarget.value })}
-          >
-            {FREQUENCIES.map((f) => <option key={f} value={f}>{f}</option>)}
-          </select>
-          <FieldError id="goal-frequency-error" message={errors.frequency} />
-        </div>
+        <SelectField
+          id="goal-frequency"
+          label="How often"
+          value={form.frequency}
+          options={FREQUENCY_OPTIONS}
+          onChange={(frequency) => update({ frequency })}
+          error={errors.frequency}
+        />
         <div class="form-actions">
           <button type="submit" class="button" disabled={saving}>{saving ? 'Saving…' : 'Save goal'}</button>
           {onCancel && <button type="button" class="button button--quiet" onClick={onCancel}>Cancel</button>}

@@ -1,38 +1,24 @@
 // Goals: each with its stage and habit strength, and a WOOP form to write a new one.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api';
-import type { GoalView } from '../types';
+import type { ApiClient } from '../api';
+import { useLoad } from '../use-load';
 import { GoalCreateForm } from './GoalCreateForm';
 import { GoalList } from './GoalList';
 import { PageHeading } from './PageHeading';
 import { StatusNote } from './StatusNote';
 
 export function GoalsPage({ api }: { api: ApiClient }) {
-  const [goals, setGoals] = useState<GoalView[] | null>(null);
-  const [loadError, setLoadError] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
-
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setLoadError(false);
-    api.goals().then(
-      (list) => mounted.current && setGoals(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setLoadError(true),
-    );
-  }, [api, attempt]);
+  const { data: goals, failed, retry, set: setGoals } = useLoad(() => api.goals(), [api]);
 
   return (
     <>
       <div class="page-title">
         <PageHeading>Goals</PageHeading>
       </div>
-      <div class="goals-grid">
+      <div class="columns">
         <section class="card" aria-labelledby="goals-list-title">
           <h2 id="goals-list-title">Your goals</h2>
-          {loadError ? (
-            <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your goals could not be loaded.</StatusNote>
+          {failed ? (
+            <StatusNote kind="error" onRetry={retry}>Your goals could not be loaded.</StatusNote>
           ) : goals === null ? (
             <StatusNote kind="loading">Loading your goals…</StatusNote>
           ) : goals.length === 0 ? (

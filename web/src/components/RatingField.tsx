@@ -1,5 +1,6 @@
-// A 1-5 rating as a group of radio buttons: Tab enters the group, arrow keys or Space choose.
-import { FieldError } from './FieldError';
+// A rating (1-5 unless told otherwise) as a group of radio buttons: Tab enters the group, arrow keys
+// or Space choose.
+import { FieldError, describedBy } from './FieldError';
 
 interface Props {
   id: string;
@@ -9,22 +10,23 @@ interface Props {
   value: number | null;
   onChange: (value: number) => void;
   error?: string | undefined;
+  // The choices, lowest first.
+  scale?: readonly number[];
+  // A class of its own for the row of choices, e.g. to let eleven of them wrap.
+  optionsClass?: string;
 }
 
-const RATINGS = [1, 2, 3, 4, 5] as const;
+const ONE_TO_FIVE = [1, 2, 3, 4, 5] as const;
 
-export function RatingField({ id, legend, low, high, value, onChange, error }: Props) {
+export function RatingField({ id, legend, low, high, value, onChange, error, scale = ONE_TO_FIVE, optionsClass }: Props) {
   return (
-    <fieldset
-      class={error ? 'field rating field--invalid' : 'field rating'}
-      aria-describedby={error ? `${id}-error` : `${id}-hint`}
-    >
+    <fieldset class={error ? 'field rating field--invalid' : 'field rating'} aria-describedby={describedBy(id, true, error)}>
       <legend>{legend}</legend>
       <p id={`${id}-hint`} class="field-hint">
-        1 = {low}, 5 = {high}
+        {scale[0]} = {low}, {scale[scale.length - 1]} = {high}
       </p>
-      <div class="rating-options">
-        {RATINGS.map((n) => (
+      <div class={optionsClass ? `rating-options ${optionsClass}` : 'rating-options'}>
+        {scale.map((n) => (
           <span class="rating-option" key={n}>
             <input
               id={`${id}-${n}`}

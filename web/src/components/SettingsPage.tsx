@@ -21,7 +21,7 @@ export function SettingsPage({ api, me, onProfileSaved, onDeleted }: Props) {
       <div class="page-title">
         <PageHeading>Settings</PageHeading>
       </div>
-      <div class="settings-grid">
+      <div class="columns">
         <ProfileSection api={api} me={me} onSaved={onProfileSaved} />
         <PasswordSection api={api} />
         <TokensSection api={api} />

@@ -1,14 +1,10 @@
 // A labelled one-line input with an optional hint and the error that names it.
 import type { Ref } from 'preact';
-import { FieldError, describedBy } from './FieldError';
+import { Field, type FieldProps, controlProps } from './Field';
 
-interface Props {
-  id: string;
-  label: string;
+interface Props extends FieldProps {
   value: string;
   onInput: (value: string) => void;
-  error?: string | undefined;
-  hint?: string;
   type?: 'text' | 'email' | 'password' | 'number';
   inputMode?: 'text' | 'numeric' | 'email';
   autocomplete?: string;
@@ -24,16 +20,9 @@ interface Props {
 export function TextField(props: Props) {
   const { id, label, error, hint } = props;
   return (
-    <div class={error ? 'field field--invalid' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} class="field-hint">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
-        id={id}
-        name={id}
+        {...controlProps(id, hint, error)}
         ref={props.inputRef}
         type={props.type ?? 'text'}
         inputMode={props.inputMode}
@@ -44,12 +33,9 @@ export function TextField(props: Props) {
         max={props.max}
         maxLength={props.maxLength}
         value={props.value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), error)}
         onInput={(e) => props.onInput(e.currentTarget.value)}
         onBlur={props.onBlur}
       />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </Field>
   );
 }

@@ -29,7 +29,7 @@ export function TodayPage({ api, drafts, account, timezone }: Props) {
           <time dateTime={date}>{formatDay(date)}</time>
         </p>
       </div>
-      <div class="today-grid">
+      <div class="columns columns--main-side">
         <CheckInSection api={api} drafts={drafts} account={account} date={date} draft={restored.checkin} onSaved={setLatest} />
         <div class="today-side">
           <WinsSection api={api} drafts={drafts} account={account} date={date} draft={restored.win} />

@@ -4,6 +4,7 @@ import { ApiError, type ApiClient } from '../api';
 import { sentence } from '../messages';
 import { validateTokenName } from '../settings-form';
 import type { ApiToken, CreatedApiToken, TokenScope } from '../types';
+import { useLoad } from '../use-load';
 import { FieldError } from './FieldError';
 import { NewTokenSecret } from './NewTokenSecret';
 import { StatusNote } from './StatusNote';
@@ -11,9 +12,7 @@ import { TextField } from './TextField';
 import { TokenList } from './TokenList';
 
 export function TokensSection({ api }: { api: ApiClient }) {
-  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [loadError, setLoadError] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const { data: tokens, failed, retry, set: setTokens } = useLoad(() => api.tokens(), [api]);
   const [name, setName] = useState('');
   const [scope, setScope] = useState<TokenScope>('read');
   const [nameError, setNameError] = useState<string | undefined>(undefined);
@@ -25,14 +24,6 @@ export function TokensSection({ api }: { api: ApiClient }) {
   const mounted = useRef(true);
 
   useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setLoadError(false);
-    api.tokens().then(
-      (list) => mounted.current && setTokens(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setLoadError(true),
-    );
-  }, [api, attempt]);
 
   const fail = (err: unknown, fallback: string) => {
     if (!mounted.current || (err instanceof ApiError && err.status === 401)) return;
@@ -115,8 +106,8 @@ export function TokensSection({ api }: { api: ApiClient }) {
       {created && <NewTokenSecret token={created} onDone={() => setCreated(null)} />}
       <p class="form-status" role="status">{announce}</p>
       <h3>Your tokens</h3>
-      {loadError ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your tokens could not be loaded.</StatusNote>
+      {failed ? (
+        <StatusNote kind="error" onRetry={retry}>Your tokens could not be loaded.</StatusNote>
       ) : tokens === null ? (
         <StatusNote kind="loading">Loading your tokens…</StatusNote>
       ) : tokens.length === 0 ? (

@@ -1,8 +1,9 @@
 // The wins journal: every win in a date range, optionally of one size.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api';
+import { useMemo, useState } from 'preact/hooks';
+import type { ApiClient } from '../api';
 import { todayIn } from '../dates';
-import type { Win, WinSize } from '../types';
+import type { WinSize } from '../types';
+import { useLoad } from '../use-load';
 import { WIN_SIZES } from '../win-form';
 import { type WinsFilter, defaultWinsFilter, filterWins, validateWinsFilter } from '../wins-filter';
 import { PageHeading } from './PageHeading';
@@ -14,22 +15,8 @@ export function WinsPage({ api, timezone }: { api: ApiClient; timezone: string }
   const initial = useMemo(() => defaultWinsFilter(todayIn(timezone)), [timezone]);
   const [draft, setDraft] = useState<WinsFilter>(initial);
   const [range, setRange] = useState({ from: initial.from, to: initial.to });
-  const [wins, setWins] = useState<Win[] | null>(null);
-  const [loadError, setLoadError] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
+  const { data: wins, failed, retry } = useLoad(() => api.wins(range.from, range.to), [api, range]);
   const errors = validateWinsFilter(draft);
-
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setWins(null);
-    setLoadError(false);
-    api.wins(range.from, range.to).then(
-      (list) => mounted.current && setWins(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setLoadError(true),
-    );
-  }, [api, range, attempt]);
 
   const apply = (e: Event) => {
     e.preventDefault();
@@ -65,8 +52,8 @@ export function WinsPage({ api, timezone }: { api: ApiClient; timezone: string }
       </section>
       <section class="card" aria-labelledby="wins-list-title">
         <h2 id="wins-list-title">Wins from {range.from} to {range.to}</h2>
-        {loadError ? (
-          <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your wins could not be loaded.</StatusNote>
+        {failed ? (
+          <StatusNote kind="error" onRetry={retry}>Your wins could not be loaded.</StatusNote>
         ) : shown === null ? (
           <StatusNote kind="loading">Loading your wins…</StatusNote>
         ) : shown.length === 0 ? (

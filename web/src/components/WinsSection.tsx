@@ -4,11 +4,10 @@ import { ApiError, type ApiClient } from '../api';
 import type { FieldErrors } from '../checkin-form';
 import type { DraftStore } from '../drafts';
 import { sentence } from '../messages';
-import type { Win, WinSize } from '../types';
-import { type WinField, type WinForm, WIN_SIZES, emptyWin, isWinField, validateWin, winBody } from '../win-form';
-import { FieldError } from './FieldError';
+import type { Win } from '../types';
+import { type WinField, type WinForm, emptyWin, isWinField, validateWin, winBody } from '../win-form';
 import { StatusNote } from './StatusNote';
-import { TextField } from './TextField';
+import { WinFields } from './WinFields';
 import { WinList } from './WinList';
 
 interface Props {
@@ -91,38 +90,15 @@ export function WinsSection({ api, drafts, account, date, draft }: Props) {
             {formError}
           </p>
         )}
-        <TextField
-          id="win-text"
+        <WinFields
+          form={form}
+          fieldId={(f) => `win-${f}`}
+          error={(f) => errors[f]}
+          update={update}
           label="What went well?"
-          value={form.text}
-          maxLength={500}
-          autocomplete="off"
-          onInput={(text) => update({ text })}
-          error={errors.text}
-          inputRef={textRef}
+          saving={saving}
+          textRef={textRef}
         />
-        <div class="win-form-row">
-          <div class={errors.size ? 'field field--invalid' : 'field'}>
-            <label for="win-size">Size</label>
-            <select
-              id="win-size"
-              name="win-size"
-              value={form.size}
-              aria-describedby={errors.size ? 'win-size-error' : undefined}
-              onChange={(e) => update({ size: e.currentTarget.value as WinSize })}
-            >
-              {WIN_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-            <FieldError id="win-size-error" message={errors.size} />
-          </div>
-          <button type="submit" class="button" disabled={saving}>
-            {saving ? 'Logging…' : 'Log win'}
-          </button>
-        </div>
         <p class="form-status" role="status">
           {announce}
         </p>

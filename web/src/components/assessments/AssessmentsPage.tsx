@@ -1,27 +1,15 @@
 // Assessments: the instruments to take, each with its latest result, its history and a support pointer.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../api';
+import type { ApiClient } from '../../api';
 import type { Me } from '../../types';
+import { useLoad } from '../../use-load';
 import { PageHeading } from '../PageHeading';
 import { StatusNote } from '../StatusNote';
-import { type Instrument, loadInstruments } from './data';
+import { loadInstruments } from './data';
 import { InstrumentSection } from './InstrumentSection';
 import './assessments.css';
 
 export function AssessmentsPage({ api }: { api: ApiClient; me: Me }) {
-  const [instruments, setInstruments] = useState<Instrument[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setFailed(false);
-    loadInstruments(api).then(
-      (list) => mounted.current && setInstruments(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setFailed(true),
-    );
-  }, [api, attempt]);
+  const { data: instruments, failed, retry } = useLoad(() => loadInstruments(api), [api]);
 
   return (
     <>
@@ -32,7 +20,7 @@ export function AssessmentsPage({ api }: { api: ApiClient; me: Me }) {
         Short questionnaires to notice how things change over time. They are reflection aids, not a diagnosis.
       </p>
       {failed ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>The assessments could not be loaded.</StatusNote>
+        <StatusNote kind="error" onRetry={retry}>The assessments could not be loaded.</StatusNote>
       ) : instruments === null ? (
         <StatusNote kind="loading">Loading the assessments…</StatusNote>
       ) : instruments.length === 0 ? (

@@ -1,34 +1,27 @@
 // One instrument: what it is, its licence, the latest result, the history per scale, and the form.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../api';
+import type { ApiClient } from '../../api';
 import { formatDay } from '../../dates';
+import { useLoad } from '../../use-load';
 import { StatusNote } from '../StatusNote';
 import { AssessmentForm } from './AssessmentForm';
-import { type Assessment, type AssessmentResult, type Instrument, loadHistory } from './data';
+import { type AssessmentResult, type Instrument, loadHistory } from './data';
 import { chronological, supportScales } from './logic';
 import { ScoreHistory } from './ScoreHistory';
 import { ScoreList } from './ScoreList';
 import { SupportNote } from './SupportNote';
 
 export function InstrumentSection({ api, instrument }: { api: ApiClient; instrument: Instrument }) {
-  const [history, setHistory] = useState<Assessment[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  // Loading again (after a save) keeps the history shown, so reload() rather than retry().
+  const { data: history, failed, reload, set: setHistory } = useLoad(
+    () => loadHistory(api, instrument.id),
+    [api, instrument.id],
+    { keep: true },
+  );
   const [taking, setTaking] = useState(false);
   const [result, setResult] = useState<AssessmentResult | null>(null);
-  const mounted = useRef(true);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const takeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setFailed(false);
-    loadHistory(api, instrument.id).then(
-      (list) => mounted.current && setHistory(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setFailed(true),
-    );
-  }, [api, instrument.id, attempt]);
-
   useEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result]);
@@ -37,7 +30,7 @@ export function InstrumentSection({ api, instrument }: { api: ApiClient; instrum
     setResult(r);
     setTaking(false);
     setHistory((h) => [...(h ?? []).filter((a) => a.id !== r.id), r]);
-    setAttempt((n) => n + 1);  // and read back what was stored
+    reload();  // and read back what was stored
   };
 
   const ordered = history ? chronological(history) : [];
@@ -64,7 +57,7 @@ export function InstrumentSection({ api, instrument }: { api: ApiClient; instrum
           <ScoreList instrument={instrument} scores={result.scores} changes={result.changes} />
         </div>
       ) : failed ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your past results could not be loaded.</StatusNote>
+        <StatusNote kind="error" onRetry={reload}>Your past results could not be loaded.</StatusNote>
       ) : history === null ? (
         <StatusNote kind="loading">Loading your past results…</StatusNote>
       ) : latest ? (
@@ -106,7 +99,7 @@ export function InstrumentSection({ api, instrument }: { api: ApiClient; instrum
       {history !== null && ordered.length > 0 && (
         <div class="assess-histories">
           <h3>Over time</h3>
-          <div class="assess-history-grid">
+          <div class="chart-grid">
             {instrument.scales.map((s) => (
               <ScoreHistory key={s.id} instrument={instrument} scale={s} history={ordered} />
             ))}

@@ -25,7 +25,7 @@ export function ItemField({ id, number, text, options, value, onChange, error }:
       </legend>
       <div class="assess-options">
         {options.map((o) => (
-          <span class="assess-option" key={o.value}>
+          <span class="choice assess-option" key={o.value}>
             <input
               id={`${id}-${o.value}`}
               type="radio"

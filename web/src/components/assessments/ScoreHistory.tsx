@@ -28,7 +28,7 @@ export function ScoreHistory({ instrument, scale, history }: Props) {
   const bandWords = bands?.map((b) => `${b.label} ${b.min}–${b.max}`).join('; ');
 
   return (
-    <figure class="assess-history" aria-labelledby={`${id}-title`} data-scale={scale.id}>
+    <figure class="chart-figure assess-history" aria-labelledby={`${id}-title`} data-scale={scale.id}>
       <figcaption>
         <h4 id={`${id}-title`} class="assess-history-title">{scale.title}</h4>
       </figcaption>
@@ -43,7 +43,7 @@ export function ScoreHistory({ instrument, scale, history }: Props) {
         height={180}
         xPad={0.06}
       />
-      <details class="assess-table">
+      <details class="chart-table">
         <summary>{scale.title}: the scores by date</summary>
         <table>
           <caption>{scale.title} scores, 0 to 100</caption>

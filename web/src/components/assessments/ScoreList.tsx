@@ -26,7 +26,7 @@ export function ScoreList({ instrument, scores, changes }: Props) {
             <span class="assess-score-value">
               <strong>{formatScore(s.score)}</strong> out of 100
             </span>
-            <span class={s.lowest_band ? 'assess-band assess-band--lowest' : 'assess-band'}>
+            <span class={s.lowest_band ? 'pill assess-band--lowest' : 'pill pill--accent'}>
               {bandLabel(instrument, s.scale, s.band)}
             </span>
             {change && <span class="assess-score-change">{changeText(change)}</span>}

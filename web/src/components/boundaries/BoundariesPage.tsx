@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../../api';
 import { todayIn } from '../../dates';
 import { sentence } from '../../messages';
-import type { Evaluation, Me } from '../../types';
+import type { Me } from '../../types';
+import { useLoad } from '../../use-load';
 import { PageHeading } from '../PageHeading';
 import { StatusNote } from '../StatusNote';
 import { BoundaryCard } from './BoundaryCard';
@@ -17,35 +18,23 @@ import './boundaries.css';
 const WEEKS = 12;
 const LEGEND: CellStatus[] = ['kept', 'broken', 'unknown', 'not-applicable'];
 
-interface Loaded {
-  boundaries: BoundaryItem[];
-  evaluations: Evaluation[];
-}
-
 export function BoundariesPage({ api, me }: { api: ApiClient; me: Me }) {
   const today = useMemo(() => todayIn(me.timezone), [me.timezone]);
   const { from, to } = useMemo(() => heatmapRange(today, WEEKS), [today]);
-  const [data, setData] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  // Loading again (after an add, or a retry) keeps what is shown, so reload() rather than retry().
+  const { data, failed, reload, set: setData } = useLoad(
+    () => Promise.all([listBoundaries(api), checkRange(api, from, to)]).then(([boundaries, evaluations]) => ({
+      boundaries: boundaries.filter((b) => b.active !== false),
+      evaluations,
+    })),
+    [api, from, to],
+    { keep: true },
+  );
   const [selected, setSelected] = useState(today);
   const [announce, setAnnounce] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
   const mounted = useRef(true);
-
   useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setLoadError(false);
-    Promise.all([listBoundaries(api), checkRange(api, from, to)]).then(
-      ([boundaries, evaluations]) => {
-        if (mounted.current) setData({ boundaries: boundaries.filter((b) => b.active !== false), evaluations });
-      },
-      (err) => {
-        if (mounted.current && !(err instanceof ApiError && err.status === 401)) setLoadError(true);
-      },
-    );
-  }, [api, from, to, attempt]);
 
   const days = useMemo(() => indexEvaluations(data?.evaluations ?? []), [data]);
   const heatmaps = useMemo(
@@ -55,7 +44,7 @@ export function BoundariesPage({ api, me }: { api: ApiClient; me: Me }) {
 
   const onAdded = (b: BoundaryItem) => {
     setAnnounce(null);
-    setAttempt((n) => n + 1);  // Reload: the new boundary's days are evaluated by the server.
+    reload();  // The new boundary's days are evaluated by the server.
     setData((d) => (d ? { ...d, boundaries: [...d.boundaries, b] } : d));
   };
 
@@ -86,11 +75,11 @@ export function BoundariesPage({ api, me }: { api: ApiClient; me: Me }) {
         <p class="page-date">Your last {WEEKS} weeks</p>
       </div>
       <p class="bnd-status-line" role="status">{announce}</p>
-      <div class="bnd-layout">
-        <section class="bnd-main" aria-labelledby="bnd-list-title">
+      <div class="columns columns--main-side">
+        <section class="column bnd-main" aria-labelledby="bnd-list-title">
           <h2 id="bnd-list-title" ref={listHeading} tabIndex={-1} class="bnd-list-title">Your boundaries</h2>
-          {loadError ? (
-            <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your boundaries could not be loaded.</StatusNote>
+          {failed ? (
+            <StatusNote kind="error" onRetry={reload}>Your boundaries could not be loaded.</StatusNote>
           ) : data === null ? (
             <StatusNote kind="loading">Loading your boundaries…</StatusNote>
           ) : boundaries.length === 0 ? (
@@ -130,7 +119,7 @@ export function BoundariesPage({ api, me }: { api: ApiClient; me: Me }) {
             </>
           )}
         </section>
-        <div class="bnd-side">
+        <div class="column">
           {data !== null && boundaries.length > 0 && (
             <DayEvidence date={selected} from={from} to={to} boundaries={boundaries} days={days} onSelect={setSelected} />
           )}

@@ -64,7 +64,7 @@ export function BoundaryCard({ boundary, heatmap, from, to, selected, onSelect, 
       {cell && (
         <p class="bnd-card-day">
           <span class="bnd-card-day-date">{shortDay(cell.date)}:</span>{' '}
-          <span class={`bnd-status bnd-status--${cell.status}`}>{STATUS_WORDS[cell.status]}</span>
+          <span class={`pill pill--${cell.status} bnd-status`}>{STATUS_WORDS[cell.status]}</span>
           {cell.evidence && <span class="bnd-card-evidence">{cell.evidence}</span>}
         </p>
       )}

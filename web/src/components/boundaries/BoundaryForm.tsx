@@ -4,15 +4,16 @@ import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../../api';
 import type { FieldErrors } from '../../checkin-form';
 import { sentence } from '../../messages';
-import { FieldError, describedBy } from '../FieldError';
-import { TextField } from '../TextField';
+import { SelectField } from '../SelectField';
 import {
-  BOUNDARY_TYPES, type BoundaryField, type BoundaryForm as Form, FIELD_INFO, type ParamField, boundaryBody, emptyBoundaryForm,
-  isBoundaryField, isBoundaryType, tidyBoundaryForm, typeInfo, validateBoundary, visibleFields,
+  BOUNDARY_TYPES, type BoundaryField, type BoundaryForm as Form, boundaryBody, emptyBoundaryForm, isBoundaryField,
+  isBoundaryType, tidyBoundaryForm, typeInfo, validateBoundary, visibleFields,
 } from './boundary-form';
+import { BoundaryFields } from './BoundaryFields';
 import { type BoundaryItem, addBoundary, boundaryTitle } from './data';
 
 const fieldId = (field: BoundaryField) => `bnd-form-${field}`;
+const TYPE_OPTIONS = BOUNDARY_TYPES.map((t) => ({ value: t.type, label: t.label }));
 
 export function BoundaryForm({ api, onAdded }: { api: ApiClient; onAdded: (b: BoundaryItem) => void }) {
   const [form, setForm] = useState<Form>(emptyBoundaryForm());
@@ -68,66 +69,24 @@ export function BoundaryForm({ api, onAdded }: { api: ApiClient; onAdded: (b: Bo
     }
   };
 
-  const param = (field: ParamField) => {
-    const f = FIELD_INFO[field];
-    return (
-      <TextField
-        key={field}
-        id={fieldId(field)}
-        label={f.label}
-        hint={f.hint}
-        inputMode={f.numeric ? 'numeric' : 'text'}
-        autocomplete="off"
-        value={form[field]}
-        onInput={(v) => update({ [field]: v })}
-        error={errors[field]}
-      />
-    );
-  };
-
   return (
     <section class="card bnd-form" aria-labelledby="bnd-form-title">
       <h2 id="bnd-form-title">Add a boundary</h2>
       <p class="section-intro">Headway checks it every day against your check-ins and imported data.</p>
       <form class="form" onSubmit={submit} noValidate>
         {formError && <p class="form-error" role="alert">{formError}</p>}
-        <div class={errors.type ? 'field field--invalid' : 'field'}>
-          <label for={fieldId('type')}>Kind of boundary</label>
-          <p id={`${fieldId('type')}-hint`} class="field-hint">{info?.explain}</p>
-          <select
-            id={fieldId('type')}
-            name={fieldId('type')}
-            value={form.type}
-            aria-invalid={errors.type ? 'true' : undefined}
-            aria-describedby={describedBy(fieldId('type'), true, errors.type)}
-            onChange={(e) => {
-              const type = e.currentTarget.value;
-              if (isBoundaryType(type)) update({ type });
-            }}
-          >
-            {BOUNDARY_TYPES.map((t) => <option key={t.type} value={t.type}>{t.label}</option>)}
-          </select>
-          <FieldError id={`${fieldId('type')}-error`} message={errors.type} />
-        </div>
-        {info?.fields.includes('days') && param('days')}
-        {info?.fields.includes('from') && (
-          <div class="field-row">
-            {param('from')}
-            {param('to')}
-          </div>
-        )}
-        {info?.fields.filter((f) => f !== 'days' && f !== 'from' && f !== 'to').map(param)}
-        {info?.type === 'no-weekend-work' && <p class="field-hint">This kind needs nothing more.</p>}
-        <TextField
-          id={fieldId('label')}
-          label="In your own words (optional)"
-          hint="Shown instead of the generated description, e.g. “Evenings are for the kids”."
-          value={form.label}
-          maxLength={400}
-          autocomplete="off"
-          onInput={(label) => update({ label })}
-          error={errors.label}
+        <SelectField
+          id={fieldId('type')}
+          label="Kind of boundary"
+          hint={info?.explain}
+          value={form.type}
+          options={TYPE_OPTIONS}
+          onChange={(type) => {
+            if (isBoundaryType(type)) update({ type });
+          }}
+          error={errors.type}
         />
+        <BoundaryFields form={form} fieldId={fieldId} error={(f) => errors[f]} onInput={(f, v) => update({ [f]: v })} />
         <div class="form-actions">
           <button type="submit" class="button" disabled={saving}>{saving ? 'Adding…' : 'Add boundary'}</button>
         </div>

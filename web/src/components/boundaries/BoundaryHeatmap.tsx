@@ -40,7 +40,7 @@ export function BoundaryHeatmap({ heatmap, name, from, to, selected, onSelect }:
             {heatmap.weeks.map((w) => (
               <th key={w.monday} scope="col" class="bnd-heatmap-week">
                 <span aria-hidden="true">{w.month}</span>
-                <span class="bnd-vh">Week of {dayMonth(w.monday)}</span>
+                <span class="visually-hidden">Week of {dayMonth(w.monday)}</span>
               </th>
             ))}
           </tr>

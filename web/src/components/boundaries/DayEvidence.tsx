@@ -49,5 +49,5 @@ export function DayEvidence({ date, from, to, boundaries, days, onSelect }: Prop
 }
 
 export function StatusBadge({ status }: { status: CellStatus }) {
-  return <span class={`bnd-status bnd-status--${status}`}>{STATUS_WORDS[status]}</span>;
+  return <span class={`pill pill--${status} bnd-status`}>{STATUS_WORDS[status]}</span>;
 }

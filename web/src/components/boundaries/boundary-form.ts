@@ -1,5 +1,6 @@
-// The add-a-boundary form: the types in plain words, the fields each type takes, the checks
-// before POST /boundaries, and the body it sends (exactly the type's parameters, nothing more).
+// A new boundary's form, on the boundaries page and in onboarding: the types in plain words, the
+// fields each type takes, the checks before POST /boundaries, and the body it sends (exactly the
+// type's parameters, nothing more).
 import { byteLength, type FieldErrors } from '../../checkin-form';
 import { isTimeOfDay, normaliseTime } from '../../dates';
 
@@ -63,6 +64,24 @@ export interface BoundaryCreate {
 }
 
 const FIELDS: readonly BoundaryField[] = ['type', 'days', 'from', 'to', 'hours', 'minutes', 'time', 'label'];
+export const BOUNDARY_LABEL_MAX_BYTES = 200;
+
+// What validateBoundary says; a form may word one of them its own way.
+export const BOUNDARY_MESSAGES = {
+  type: 'Choose what kind of boundary it is.',
+  days: 'Say which days, for example Mon-Fri.',
+  timeMissing: 'Enter a time as HH:MM.',
+  timeInvalid: 'Enter a time as HH:MM, for example 17:30.',
+  order: 'The end must be later than the start.',
+  hoursNumber: 'Enter a number of hours, for example 40.',
+  hoursRange: 'Enter from 1 to 168 hours.',
+  minutesNumber: 'Enter a number of minutes, for example 30.',
+  minutesWhole: 'Enter whole minutes.',
+  minutesRange: 'Enter from 1 to 480 minutes.',
+  labelLine: 'Keep your words on one line.',
+  labelLength: `Keep it to at most ${BOUNDARY_LABEL_MAX_BYTES} bytes.`,
+};
+export type BoundaryMessages = typeof BOUNDARY_MESSAGES;
 
 export function emptyBoundaryForm(): BoundaryForm {
   return { type: 'work-window', days: '', from: '', to: '', hours: '', minutes: '', time: '', label: '' };
@@ -85,11 +104,12 @@ export function visibleFields(type: BoundaryType): BoundaryField[] {
   return ['type', ...(typeInfo(type)?.fields ?? []), 'label'];
 }
 
-// Times as the API takes them ("9" → "09:00"); other text as typed, trimmed.
+// Times as the API takes them ("9" → "09:00"), days without spaces ("Sat, Sun" → "Sat,Sun", which
+// the API would refuse); other text as typed, trimmed.
 export function tidyBoundaryForm(f: BoundaryForm): BoundaryForm {
   return {
     ...f,
-    days: f.days.trim(),
+    days: f.days.replace(/\s+/g, ''),
     from: normaliseTime(f.from),
     to: normaliseTime(f.to),
     time: normaliseTime(f.time),
@@ -98,40 +118,40 @@ export function tidyBoundaryForm(f: BoundaryForm): BoundaryForm {
   };
 }
 
-export function validateBoundary(f: BoundaryForm): FieldErrors<BoundaryField> {
+export function validateBoundary(f: BoundaryForm, say: BoundaryMessages = BOUNDARY_MESSAGES): FieldErrors<BoundaryField> {
   const errors: FieldErrors<BoundaryField> = {};
   const info = typeInfo(f.type);
   if (!info) {
-    errors.type = 'Choose what kind of boundary it is.';
+    errors.type = say.type;
     return errors;
   }
+  const t = tidyBoundaryForm(f);
   const needs = new Set(info.fields);
-  if (needs.has('days') && f.days.trim() === '') errors.days = 'Say which days, for example Mon-Fri.';
+  // Which spellings of days count is the server's to say (Mon-Fri, Sat,Sun, weekdays...); it names the field.
+  if (needs.has('days') && t.days === '') errors.days = say.days;
   for (const field of ['from', 'to', 'time'] as const) {
     if (!needs.has(field)) continue;
-    const t = normaliseTime(f[field]);
-    if (t === '') errors[field] = 'Enter a time as HH:MM.';
-    else if (!isTimeOfDay(t)) errors[field] = 'Enter a time as HH:MM, for example 17:30.';
+    if (t[field] === '') errors[field] = say.timeMissing;
+    else if (!isTimeOfDay(t[field])) errors[field] = say.timeInvalid;
   }
-  if (needs.has('from') && needs.has('to') && !errors.from && !errors.to && normaliseTime(f.to) <= normaliseTime(f.from)) {
-    errors.to = 'The end must be later than the start.';
-  }
+  if (needs.has('from') && needs.has('to') && !errors.from && !errors.to && t.to <= t.from) errors.to = say.order;
   if (needs.has('hours')) {
-    const h = Number(f.hours.trim());
-    if (f.hours.trim() === '' || !Number.isFinite(h)) errors.hours = 'Enter a number of hours, for example 40.';
-    else if (h < 1 || h > 168) errors.hours = 'Enter from 1 to 168 hours.';
+    const h = Number(t.hours);
+    if (t.hours === '' || !Number.isFinite(h)) errors.hours = say.hoursNumber;
+    else if (h < 1 || h > 168) errors.hours = say.hoursRange;
   }
   if (needs.has('minutes')) {
-    const m = Number(f.minutes.trim());
-    if (f.minutes.trim() === '' || !Number.isFinite(m)) errors.minutes = 'Enter a number of minutes, for example 30.';
-    else if (!Number.isInteger(m)) errors.minutes = 'Enter whole minutes.';
-    else if (m < 1 || m > 480) errors.minutes = 'Enter from 1 to 480 minutes.';
+    const m = Number(t.minutes);
+    if (t.minutes === '' || !Number.isFinite(m)) errors.minutes = say.minutesNumber;
+    else if (!Number.isInteger(m)) errors.minutes = say.minutesWhole;
+    else if (m < 1 || m > 480) errors.minutes = say.minutesRange;
   }
-  if (/[\r\n]/.test(f.label)) errors.label = 'Keep your words on one line.';
-  else if (byteLength(f.label.trim()) > 200) errors.label = 'Keep it to at most 200 bytes.';
+  if (/[\r\n]/.test(f.label)) errors.label = say.labelLine;
+  else if (byteLength(f.label.trim()) > BOUNDARY_LABEL_MAX_BYTES) errors.label = say.labelLength;
   return errors;
 }
 
+// Call it only when validateBoundary found nothing.
 export function boundaryBody(f: BoundaryForm): BoundaryCreate {
   const t = tidyBoundaryForm(f);
   const body: BoundaryCreate = { type: t.type };

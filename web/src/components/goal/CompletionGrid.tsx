@@ -28,7 +28,7 @@ export function CompletionGrid({ weeks }: { weeks: GridDay[][] }) {
             <span class="goal-day-mark" aria-hidden="true">
               {day.source === 'manual' ? '✓' : day.source === 'boundary' ? '◆' : ''}
             </span>
-            <span class="goal-sr-only">{describe(day)}</span>
+            <span class="visually-hidden">{describe(day)}</span>
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
 // One goal: its WOOP plan, stage of change, habit strength, the last four weeks, and archiving.
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../../api';
 import type { Me } from '../../types';
+import { useLoad } from '../../use-load';
 import { Link } from '../Link';
 import { PageHeading } from '../PageHeading';
 import { StatusNote } from '../StatusNote';
@@ -17,26 +17,19 @@ import './goal.css';
 type Phase = { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error' } | { kind: 'ready'; goal: GoalDetail };
 
 export function GoalPage({ api, me, id }: { api: ApiClient; me: Me; id: number }) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
+  const { data, failed, retry, set } = useLoad(
+    () => fetchGoal(api, id).catch((err): 'not-found' => {
+      if (err instanceof ApiError && err.status === 404) return 'not-found';
+      throw err;
+    }),
+    [api, id],
+  );
+  const phase: Phase = failed ? { kind: 'error' }
+    : data === null ? { kind: 'loading' }
+    : data === 'not-found' ? { kind: 'not-found' }
+    : { kind: 'ready', goal: data };
 
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setPhase({ kind: 'loading' });
-    fetchGoal(api, id).then(
-      (goal) => mounted.current && setPhase({ kind: 'ready', goal }),
-      (err) => {
-        if (!mounted.current || (err instanceof ApiError && err.status === 401)) return;
-        setPhase(err instanceof ApiError && err.status === 404 ? { kind: 'not-found' } : { kind: 'error' });
-      },
-    );
-  }, [api, id, attempt]);
-
-  const onChange = (goal: GoalDetail) => {
-    if (mounted.current) setPhase({ kind: 'ready', goal });
-  };
+  const onChange = (goal: GoalDetail) => set(goal);
 
   const heading = phase.kind === 'ready' ? phase.goal.title : phase.kind === 'not-found' ? 'Goal not found' : 'Goal';
 
@@ -49,15 +42,15 @@ export function GoalPage({ api, me, id }: { api: ApiClient; me: Me; id: number }
         <PageHeading>{heading}</PageHeading>
         {phase.kind === 'ready' && (
           <p class="goal-page-meta">
-            <span class="goal-chip">{stageLabel(phase.goal.stage)}</span>
-            <span class="goal-chip">{phase.goal.frequency}</span>
-            {phase.goal.archived && <span class="goal-chip goal-chip--quiet">Archived</span>}
+            <span class="pill pill--accent goal-chip">{stageLabel(phase.goal.stage)}</span>
+            <span class="pill pill--accent goal-chip">{phase.goal.frequency}</span>
+            {phase.goal.archived && <span class="pill pill--unknown goal-chip">Archived</span>}
           </p>
         )}
       </div>
       {phase.kind === 'loading' && <StatusNote kind="loading">Loading this goal…</StatusNote>}
       {phase.kind === 'error' && (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>This goal could not be loaded.</StatusNote>
+        <StatusNote kind="error" onRetry={retry}>This goal could not be loaded.</StatusNote>
       )}
       {phase.kind === 'not-found' && (
         <section class="card goal-not-found" aria-labelledby="goal-not-found-title">
@@ -69,18 +62,18 @@ export function GoalPage({ api, me, id }: { api: ApiClient; me: Me; id: number }
         </section>
       )}
       {phase.kind === 'ready' && (
-        <div class="goal-detail" key={phase.goal.id}>
+        <div class="columns columns--main-side goal-detail" key={phase.goal.id}>
           {phase.goal.archived && (
             <p class="notice goal-archived-note">
               This goal is archived. It no longer shows in your list, and its history is kept in your export.
             </p>
           )}
-          <div class="goal-detail-main">
+          <div class="column">
             <PlanSection goal={phase.goal} />
             <StrengthSection goal={phase.goal} />
             <CompletionsSection api={api} goal={phase.goal} timezone={me.timezone} onChange={onChange} />
           </div>
-          <div class="goal-detail-side">
+          <div class="column">
             <StageSection api={api} goal={phase.goal} onChange={onChange} />
             {!phase.goal.archived && <ArchiveSection api={api} goal={phase.goal} />}
           </div>

@@ -30,7 +30,7 @@ export function StrengthSection({ goal }: { goal: GoalDetail }) {
             <summary>Habit strength day by day</summary>
             <div class="goal-table-scroll" tabIndex={0} role="region" aria-label="Habit strength by day">
               <table>
-                <caption class="goal-sr-only">Habit strength at the end of each day, out of 100</caption>
+                <caption class="visually-hidden">Habit strength at the end of each day, out of 100</caption>
                 <thead>
                   <tr>
                     <th scope="col">Day</th>

@@ -1,26 +1,14 @@
 // Patterns inside the person's own data: each question, the report's plain sentence, the interval,
 // and, when there is no clear pattern yet, why not.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../api';
+import type { ApiClient } from '../../api';
+import { useLoad } from '../../use-load';
 import { StatusNote } from '../StatusNote';
-import { type Insight, loadInsights } from './data';
+import { loadInsights } from './data';
 import { unclearText } from './interval';
 import { IntervalPlot } from './IntervalPlot';
 
 export function CorrelationsSection({ api }: { api: ApiClient }) {
-  const [insights, setInsights] = useState<Insight[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setFailed(false);
-    loadInsights(api).then(
-      (list) => mounted.current && setInsights(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setFailed(true),
-    );
-  }, [api, attempt]);
+  const { data: insights, failed, retry } = useLoad(() => loadInsights(api), [api]);
 
   return (
     <section class="card insights-section" aria-labelledby="insights-patterns-title">
@@ -30,7 +18,7 @@ export function CorrelationsSection({ api }: { api: ApiClient }) {
         causes the other, and the bar shows how sure it is: the narrower, the surer.
       </p>
       {failed ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your patterns could not be loaded.</StatusNote>
+        <StatusNote kind="error" onRetry={retry}>Your patterns could not be loaded.</StatusNote>
       ) : insights === null ? (
         <StatusNote kind="loading">Looking for patterns…</StatusNote>
       ) : insights.length === 0 ? (
@@ -42,7 +30,7 @@ export function CorrelationsSection({ api }: { api: ApiClient }) {
             return (
               <li key={ins.id} class="insights-pattern" data-insight={ins.id}>
                 <h3 class="insights-pattern-question">{ins.question}</h3>
-                <p class={why ? 'insights-verdict insights-verdict--unclear' : 'insights-verdict insights-verdict--clear'}>
+                <p class={why ? 'pill pill--unknown insights-verdict' : 'pill pill--kept insights-verdict'}>
                   {why ? 'No clear pattern yet' : 'A clear pattern'}
                 </p>
                 {why && <p class="insights-pattern-why">{why}</p>}

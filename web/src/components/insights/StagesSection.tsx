@@ -1,25 +1,13 @@
 // Each goal's stage-of-change history.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../api';
+import type { ApiClient } from '../../api';
+import { useLoad } from '../../use-load';
 import { Link } from '../Link';
 import { StatusNote } from '../StatusNote';
-import { type GoalWithStages, loadGoals } from './data';
+import { loadGoals } from './data';
 import { StageTimeline } from './StageTimeline';
 
 export function StagesSection({ api, today }: { api: ApiClient; today: string }) {
-  const [goals, setGoals] = useState<GoalWithStages[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
-  useEffect(() => () => { mounted.current = false; }, []);
-
-  useEffect(() => {
-    setFailed(false);
-    loadGoals(api).then(
-      (list) => mounted.current && setGoals(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setFailed(true),
-    );
-  }, [api, attempt]);
+  const { data: goals, failed, retry } = useLoad(() => loadGoals(api), [api]);
 
   return (
     <section class="card insights-section" aria-labelledby="insights-stages-title">
@@ -29,7 +17,7 @@ export function StagesSection({ api, today }: { api: ApiClient; today: string })
         never to zero.
       </p>
       {failed ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your goals could not be loaded.</StatusNote>
+        <StatusNote kind="error" onRetry={retry}>Your goals could not be loaded.</StatusNote>
       ) : goals === null ? (
         <StatusNote kind="loading">Loading your goals…</StatusNote>
       ) : goals.length === 0 ? (

@@ -24,7 +24,7 @@ export function TrendChart({ metric, days, values, weeks }: Props) {
   const top = axisTop(metric, values);
   const splits = metric.fixed ? [1, 2, 3, 4, 5] : undefined;
   return (
-    <figure class="insights-trend" aria-labelledby={`${id}-title`} data-metric={metric.key}>
+    <figure class="chart-figure insights-trend" aria-labelledby={`${id}-title`} data-metric={metric.key}>
       <figcaption>
         <h3 id={`${id}-title`} class="insights-trend-title">{metric.title}</h3>
       </figcaption>
@@ -38,7 +38,7 @@ export function TrendChart({ metric, days, values, weeks }: Props) {
         {...(splits ? { ySplits: splits } : {})}
       />
       <p id={`${id}-summary`} class="insights-trend-summary">{trendSummary(metric, values, weeks)}</p>
-      <details class="insights-table">
+      <details class="chart-table insights-table">
         <summary>{metric.title}: the numbers by day</summary>
         <div class="insights-table-scroll" tabIndex={0} role="region" aria-label={`${metric.title} by day`}>
           <table>

@@ -1,7 +1,7 @@
 // Stress, energy, hours and after-hours work per day, over the last 4 or 12 weeks.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../api';
-import type { CheckIn } from '../../types';
+import { useMemo, useState } from 'preact/hooks';
+import type { ApiClient } from '../../api';
+import { useLoad } from '../../use-load';
 import { Link } from '../Link';
 import { StatusNote } from '../StatusNote';
 import { loadCheckIns } from './data';
@@ -15,22 +15,12 @@ interface Props {
 
 export function TrendsSection({ api, today }: Props) {
   const [weeks, setWeeks] = useState<RangeWeeks>(DEFAULT_RANGE);
-  const [checkins, setCheckins] = useState<CheckIn[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
-  useEffect(() => () => { mounted.current = false; }, []);
-
   // The longest range once; the shorter one is a slice of it.
   const longest = Math.max(...RANGES.map((r) => r.weeks)) as RangeWeeks;
-  useEffect(() => {
-    setFailed(false);
+  const { data: checkins, failed, retry } = useLoad(() => {
     const { from, to } = rangeFor(today, longest);
-    loadCheckIns(api, from, to).then(
-      (list) => mounted.current && setCheckins(list),
-      (err) => mounted.current && !(err instanceof ApiError && err.status === 401) && setFailed(true),
-    );
-  }, [api, today, attempt]);
+    return loadCheckIns(api, from, to);
+  }, [api, today], { keep: true });
 
   const trends = useMemo(() => {
     if (!checkins) return null;
@@ -46,7 +36,7 @@ export function TrendsSection({ api, today }: Props) {
           <legend>Show the last</legend>
           <div class="insights-range-options">
             {RANGES.map((r) => (
-              <span class="insights-range-option" key={r.weeks}>
+              <span class="choice insights-range-option" key={r.weeks}>
                 <input
                   id={`insights-range-${r.weeks}`}
                   type="radio"
@@ -62,7 +52,7 @@ export function TrendsSection({ api, today }: Props) {
         </fieldset>
       </div>
       {failed ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>Your check-ins could not be loaded.</StatusNote>
+        <StatusNote kind="error" onRetry={retry}>Your check-ins could not be loaded.</StatusNote>
       ) : trends === null ? (
         <StatusNote kind="loading">Loading your check-ins…</StatusNote>
       ) : checkins?.length === 0 ? (
@@ -76,7 +66,7 @@ export function TrendsSection({ api, today }: Props) {
           <p class="section-intro">
             One point per day with a check-in. A break in the line is a day without a check-in, not a zero.
           </p>
-          <div class="insights-trend-grid">
+          <div class="chart-grid">
             {METRICS.map((m) => (
               <TrendChart key={m.key} metric={m} days={trends.days} values={trends[m.key]} weeks={weeks} />
             ))}

@@ -1,25 +1,18 @@
 // Step 3: the first goal as WOOP (wish, outcome, obstacle, plan) and the one staging question.
 import { FieldError } from '../FieldError';
+import { SelectField } from '../SelectField';
+import { TextAreaField } from '../TextAreaField';
 import { TextField } from '../TextField';
 import { BARRIERS, STAGING_ANSWERS } from './data';
 import {
   BARRIER_LABELS, FREQUENCY_OPTIONS, type GoalStepField, type GoalStepForm, STAGING_LABELS,
 } from './goal-step';
-import type { Progress } from './progress';
-import { SelectField } from './SelectField';
-import { ids, type StepErrors } from './save';
-import { TextAreaField } from './TextAreaField';
+import { ids, type StepProps } from './save';
 import { isPicked, togglePick } from './values-sort';
-
-interface Props {
-  progress: Progress;
-  errors: StepErrors;
-  change: (patch: Partial<Progress>, clear?: readonly string[]) => void;
-}
 
 const BARRIER_OPTIONS = [{ value: '', label: 'Not sure yet' }, ...BARRIERS.map((b) => ({ value: b, label: BARRIER_LABELS[b] }))];
 
-export function GoalStep({ progress, errors, change }: Props) {
+export function GoalStep({ progress, errors, change }: StepProps) {
   const g = progress.goal;
   const set = (field: GoalStepField, patch: Partial<GoalStepForm>) => change({ goal: { ...g, ...patch } }, [ids.goal(field)]);
   const err = (field: GoalStepField) => errors[ids.goal(field)];

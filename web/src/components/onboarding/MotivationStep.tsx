@@ -1,26 +1,19 @@
 // Step 2: what drives the person (each driver 1-5) and, if they like, what set the change off.
 import { FieldError } from '../FieldError';
 import { RatingField } from '../RatingField';
+import { SelectField } from '../SelectField';
+import { TextAreaField } from '../TextAreaField';
 import { TextField } from '../TextField';
 import { CATALYST_KINDS, DRIVERS } from './data';
 import { CATALYST_LABELS, DRIVER_LABELS, isCatalystKind } from './motivation-form';
-import type { Progress } from './progress';
-import { SelectField } from './SelectField';
-import { ids, type StepErrors } from './save';
-import { TextAreaField } from './TextAreaField';
-
-interface Props {
-  progress: Progress;
-  errors: StepErrors;
-  change: (patch: Partial<Progress>, clear?: readonly string[]) => void;
-}
+import { ids, type StepProps } from './save';
 
 const KIND_OPTIONS = [
   { value: '', label: 'Nothing in particular' },
   ...CATALYST_KINDS.map((k) => ({ value: k, label: CATALYST_LABELS[k] })),
 ];
 
-export function MotivationStep({ progress, errors, change }: Props) {
+export function MotivationStep({ progress, errors, change }: StepProps) {
   const c = progress.catalyst;
   return (
     <>

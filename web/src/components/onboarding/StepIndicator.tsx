@@ -15,7 +15,7 @@ export function StepIndicator({ step }: { step: number }) {
               <span class="onb-steps-mark" aria-hidden="true">{state === 'done' ? '✓' : i + 1}</span>
               <span class="onb-steps-title">
                 {title}
-                {state === 'done' && <span class="onb-visually-hidden"> (done)</span>}
+                {state === 'done' && <span class="visually-hidden"> (done)</span>}
               </span>
             </li>
           );

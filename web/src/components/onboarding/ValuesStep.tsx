@@ -2,15 +2,11 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { describedBy, FieldError } from '../FieldError';
 import type { CatalogueValue } from './data';
-import type { Progress } from './progress';
-import { ids, type StepErrors } from './save';
+import { ids, type StepProps } from './save';
 import { addCustom, isPicked, moveValue, ordinal, TOP_VALUES, togglePick } from './values-sort';
 
-interface Props {
+interface Props extends StepProps {
   catalogue: readonly CatalogueValue[];
-  progress: Progress;
-  errors: StepErrors;
-  change: (patch: Partial<Progress>, clear?: readonly string[]) => void;
   setError: (id: string, message: string | undefined) => void;
 }
 

@@ -1,6 +1,6 @@
 // The onboarding's API calls and the shapes they answer (share/api/openapi.json).
 import { ApiError, type ApiClient } from '../../api';
-import type { Boundary, CheckInPut, CheckInResult, GoalView, Win, WinCreate } from '../../types';
+import type { CheckInPut, CheckInResult, GoalCreate, GoalView, Win, WinCreate } from '../../types';
 import { planValueSync, sameName } from './values-sort';
 
 export interface Value {
@@ -41,33 +41,10 @@ export const STAGING_ANSWERS = [
 ] as const;
 export type StagingAnswer = (typeof STAGING_ANSWERS)[number];
 
-export interface OnboardingGoalCreate {
-  title: string;
-  values: string[];
-  wish: string | null;
-  outcome: string | null;
-  obstacle: string | null;
-  if: string | null;
-  then: string | null;
-  frequency: string;
+// A goal as the Goals page sends it, with the barrier and the staging answer onboarding adds.
+export interface OnboardingGoalCreate extends GoalCreate {
   barrier: Barrier | null;
   stage_answer: StagingAnswer;
-}
-
-export const BOUNDARY_TYPES = [
-  'work-window', 'no-weekend-work', 'weekly-hours-cap', 'min-break', 'meeting-free', 'no-messages-after',
-] as const;
-export type BoundaryType = (typeof BOUNDARY_TYPES)[number];
-
-export interface BoundaryCreate {
-  type: BoundaryType;
-  days?: string;
-  from?: string;
-  to?: string;
-  hours?: string;
-  minutes?: string;
-  time?: string;
-  label: string | null;
 }
 
 export interface StartData {
@@ -143,10 +120,6 @@ export function recordCatalyst(api: ApiClient, body: CatalystCreate): Promise<{ 
 
 export function createGoal(api: ApiClient, body: OnboardingGoalCreate): Promise<GoalView> {
   return api.request<GoalView>('POST', '/goals', { body });
-}
-
-export function createBoundary(api: ApiClient, body: BoundaryCreate): Promise<Boundary> {
-  return api.request<Boundary>('POST', '/boundaries', { body });
 }
 
 // Replacing what was saved before: the new one first, so a failure never leaves nothing.

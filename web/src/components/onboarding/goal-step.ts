@@ -1,17 +1,12 @@
-// Step 3: the first goal as WOOP with an if-then plan, placed in a stage by one question.
-import { byteLength } from '../../checkin-form';
+// Step 3: the first goal as WOOP with an if-then plan, placed in a stage by one question. The WOOP
+// words are checked and sent as on the Goals page (goal-form.ts); here the values come from the picked
+// ones, and a barrier and the staging answer go with them.
+import { FREQUENCIES, frequencyLabel, validateWoop, type WoopForm, woopBody } from '../../goal-form';
 import { BARRIERS, type Barrier, type OnboardingGoalCreate, STAGING_ANSWERS, type StagingAnswer } from './data';
 import { isPicked } from './values-sort';
 
-export interface GoalStepForm {
-  title: string;
+export interface GoalStepForm extends WoopForm {
   values: string[];
-  wish: string;
-  outcome: string;
-  obstacle: string;
-  if: string;
-  then: string;
-  frequency: string;
   barrier: Barrier | '';
   stage_answer: StagingAnswer | '';
 }
@@ -21,11 +16,7 @@ export const GOAL_STEP_FIELDS: readonly GoalStepField[] = [
   'title', 'values', 'wish', 'outcome', 'obstacle', 'if', 'then', 'frequency', 'barrier', 'stage_answer',
 ];
 
-export const FREQUENCY_OPTIONS: readonly { value: string; label: string }[] = [
-  { value: 'daily', label: 'Every day' },
-  { value: '1x/week', label: 'Once a week' },
-  ...[2, 3, 4, 5, 6, 7].map((n) => ({ value: `${n}x/week`, label: `${n} times a week` })),
-];
+export const FREQUENCY_OPTIONS: readonly { value: string; label: string }[] = FREQUENCIES.map((f) => ({ value: f, label: frequencyLabel(f) }));
 
 export const BARRIER_LABELS: Record<Barrier, string> = {
   'workplace-expectations': 'Workplace expectations (long hours, always reachable)',
@@ -44,8 +35,6 @@ export const STAGING_LABELS: Record<StagingAnswer, string> = {
   'doing-more-than-6-months': 'I have been doing it for more than 6 months',
 };
 
-const MAX_BYTES: Partial<Record<GoalStepField, number>> = { title: 100, wish: 2000, outcome: 2000, obstacle: 2000, if: 500, then: 500 };
-
 export function emptyGoalStep(): GoalStepForm {
   return {
     title: '', values: [], wish: '', outcome: '', obstacle: '', if: '', then: '',
@@ -63,19 +52,15 @@ export function goalValues(chosen: readonly string[], picked: readonly string[])
   return still.length > 0 || picked.length === 0 ? still : [picked[0] as string];
 }
 
+// The goal serves the picked values it names, in the order they were picked.
+function servedValues(f: GoalStepForm, picked: readonly string[]): string[] {
+  return picked.filter((p) => isPicked(f.values, p));
+}
+
 export function validateGoalStep(f: GoalStepForm, picked: readonly string[]): Partial<Record<GoalStepField, string>> {
-  const errors: Partial<Record<GoalStepField, string>> = {};
-  const title = f.title.trim();
-  if (title === '') errors.title = 'Give the goal a short title.';
-  else if (/[\u0000-\u001f\u007f]/.test(title)) errors.title = 'Keep the title on one line.';
-  if (picked.filter((p) => isPicked(f.values, p)).length === 0) errors.values = 'Choose at least one value this goal serves.';
-  for (const [field, max] of Object.entries(MAX_BYTES) as [GoalStepField, number][]) {
-    const text = f[field];
-    if (!errors[field] && typeof text === 'string' && byteLength(text.trim()) > max) {
-      errors[field] = `Keep it to at most ${max} bytes; this has ${byteLength(text.trim())}.`;
-    }
-  }
-  if (!FREQUENCY_OPTIONS.some((o) => o.value === f.frequency)) errors.frequency = 'Choose every day, or 1 to 7 times a week.';
+  const errors: Partial<Record<GoalStepField, string>> = validateWoop(
+    f, servedValues(f, picked).length === 0 ? 'Choose at least one value this goal serves.' : undefined,
+  );
   if (f.barrier !== '' && !(BARRIERS as readonly string[]).includes(f.barrier)) errors.barrier = 'Choose one of the listed kinds, or “Not sure yet”.';
   if (!(STAGING_ANSWERS as readonly string[]).includes(f.stage_answer)) errors.stage_answer = 'Choose the answer that fits you best today.';
   return errors;
@@ -83,16 +68,8 @@ export function validateGoalStep(f: GoalStepForm, picked: readonly string[]): Pa
 
 // The body of POST /goals; call it only when validateGoalStep found nothing.
 export function goalStepBody(f: GoalStepForm, picked: readonly string[]): OnboardingGoalCreate {
-  const optional = (text: string) => (text.trim() === '' ? null : text.trim());
   return {
-    title: f.title.trim(),
-    values: picked.filter((p) => isPicked(f.values, p)),
-    wish: optional(f.wish),
-    outcome: optional(f.outcome),
-    obstacle: optional(f.obstacle),
-    if: optional(f.if),
-    then: optional(f.then),
-    frequency: f.frequency,
+    ...woopBody(f, servedValues(f, picked)),
     barrier: f.barrier === '' ? null : f.barrier,
     stage_answer: f.stage_answer as StagingAnswer,
   };

@@ -3,8 +3,9 @@ import { type CheckInForm, emptyCheckIn } from '../../checkin-form';
 import type { StorageLike } from '../../drafts';
 import type { WinSize } from '../../types';
 import { emptyWin, type WinForm } from '../../win-form';
-import { BOUNDARY_TYPES, CATALYST_KINDS, DRIVERS, type Value } from './data';
-import { type BoundaryForm, defaultBoundary, parseWorkHours } from './boundary-form';
+import { type BoundaryForm, isBoundaryType } from '../boundaries/boundary-form';
+import { defaultBoundary, parseWorkHours } from './boundary-step';
+import { CATALYST_KINDS, DRIVERS, type Value } from './data';
 import { type GoalStepForm, emptyGoalStep } from './goal-step';
 import { type CatalystForm, emptyCatalyst, type Ratings } from './motivation-form';
 import { customNames, initialPicked } from './values-sort';
@@ -112,7 +113,7 @@ export function restoreProgress(text: string | null, fresh: Progress): Progress 
   if (catalyst.kind !== '' && !(CATALYST_KINDS as readonly string[]).includes(catalyst.kind)) catalyst.kind = '';
   const goal = sameShape(fresh.goal, raw.goal, (key, v) => key === 'values' && strings(v));
   const boundary = sameShape(fresh.boundary, raw.boundary);
-  if (!(BOUNDARY_TYPES as readonly string[]).includes(boundary.type)) boundary.type = fresh.boundary.type;
+  if (!isBoundaryType(boundary.type)) boundary.type = fresh.boundary.type;
   const checkin = sameShape(fresh.checkin, raw.checkin, (key, v) => (key === 'stress' || key === 'energy') && (v === null || (typeof v === 'number' && v >= 1 && v <= 5)));
   const win = sameShape(fresh.win, raw.win);
   const wins = Array.isArray(raw.wins)

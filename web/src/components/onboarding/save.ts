@@ -1,12 +1,13 @@
 // Moving on from a step: check it, save it to the API, and say which control any error belongs to.
 import { ApiError, type ApiClient } from '../../api';
-import { type CheckInField, checkInBody, isCheckInField, validateCheckIn } from '../../checkin-form';
-import { normaliseTime } from '../../dates';
+import { type CheckInField, checkInBody, isCheckInField, tidyCheckIn, validateCheckIn } from '../../checkin-form';
 import { sentence } from '../../messages';
 import { isWinField, validateWin, winBody } from '../../win-form';
-import { type BoundaryField, boundaryBody, isBoundaryField, validateBoundary } from './boundary-form';
+import { type BoundaryField, boundaryBody, isBoundaryField, validateBoundary } from '../boundaries/boundary-form';
+import { addBoundary } from '../boundaries/data';
+import { STEP_BOUNDARY_MESSAGES } from './boundary-step';
 import {
-  createBoundary, createGoal, DRIVERS, logWin, putCheckIn, rateDriver, recordCatalyst, removeQuietly, saveValues, ValueError,
+  createGoal, DRIVERS, logWin, putCheckIn, rateDriver, recordCatalyst, removeQuietly, saveValues, ValueError,
 } from './data';
 import { type GoalStepField, goalStepBody, isGoalStepField, validateGoalStep } from './goal-step';
 import { catalystBody, validateMotivation } from './motivation-form';
@@ -15,6 +16,14 @@ import { isPicked, validateValues } from './values-sort';
 
 // Errors by the id of the control they sit under, in the order the controls appear.
 export type StepErrors = Record<string, string>;
+
+// What each step's controls get from the page: the progress, its errors, and a change to it that
+// clears the errors of the controls it names.
+export interface StepProps {
+  progress: Progress;
+  errors: StepErrors;
+  change: (patch: Partial<Progress>, clear?: readonly string[]) => void;
+}
 
 export type StepOutcome =
   | { ok: true; patch: Partial<Progress> }
@@ -99,39 +108,62 @@ export async function saveMotivationStep(api: ApiClient, p: Progress, today: str
   return { ok: true, patch: { savedCatalyst: key ?? p.savedCatalyst } };
 }
 
+interface Created<B> {
+  body: B;
+  // What was saved before in onboarding, if anything: its id and its body as JSON.
+  id: number | null;
+  saved: string | null;
+  // Where it lives, e.g. '/goals' (the saved one is at '/goals/{id}').
+  path: string;
+  create: (body: B) => Promise<{ id: number }>;
+  patch: (id: number, saved: string) => Partial<Progress>;
+  fieldId: (field: string | null) => string | null;
+}
+
+// Creates what a step makes (a goal, a boundary) once: the same body again is already saved, and a
+// changed one replaces the one saved earlier in onboarding (there is no editing them yet).
+async function createOnce<B>(api: ApiClient, c: Created<B>): Promise<StepOutcome> {
+  const key = JSON.stringify(c.body);
+  if (c.id !== null && key === c.saved) return { ok: true, patch: {} };
+  try {
+    const made = await c.create(c.body);
+    if (c.id !== null) await removeQuietly(api, `${c.path}/${c.id}`);
+    return { ok: true, patch: c.patch(made.id, key) };
+  } catch (err) {
+    return failure(err, c.fieldId);
+  }
+}
+
 export async function saveGoalStep(api: ApiClient, p: Progress): Promise<StepOutcome> {
   const found = validateGoalStep(p.goal, p.picked);
   if (Object.keys(found).length) return { ok: false, errors: keyed(found, ids.goal) };
-  const body = goalStepBody(p.goal, p.picked);
-  const key = JSON.stringify(body);
-  if (p.goalId !== null && key === p.savedGoal) return { ok: true, patch: {} };
-  try {
-    const goal = await createGoal(api, body);
-    // A changed goal replaces the one saved earlier in onboarding (there is no editing a goal yet).
-    if (p.goalId !== null) await removeQuietly(api, `/goals/${p.goalId}`);
-    return { ok: true, patch: { goalId: goal.id, savedGoal: key } };
-  } catch (err) {
-    return failure(err, (f) => (isGoalStepField(f) ? ids.goal(f) : null));
-  }
+  return createOnce(api, {
+    body: goalStepBody(p.goal, p.picked),
+    id: p.goalId,
+    saved: p.savedGoal,
+    path: '/goals',
+    create: (body) => createGoal(api, body),
+    patch: (goalId, savedGoal) => ({ goalId, savedGoal }),
+    fieldId: (f) => (isGoalStepField(f) ? ids.goal(f) : null),
+  });
 }
 
 export async function saveBoundaryStep(api: ApiClient, p: Progress): Promise<StepOutcome> {
-  const found = validateBoundary(p.boundary);
+  const found = validateBoundary(p.boundary, STEP_BOUNDARY_MESSAGES);
   if (Object.keys(found).length) return { ok: false, errors: keyed(found, ids.boundary) };
-  const body = boundaryBody(p.boundary);
-  const key = JSON.stringify(body);
-  if (p.boundaryId !== null && key === p.savedBoundary) return { ok: true, patch: {} };
-  try {
-    const boundary = await createBoundary(api, body);
-    if (p.boundaryId !== null) await removeQuietly(api, `/boundaries/${p.boundaryId}`);
-    return { ok: true, patch: { boundaryId: boundary.id, savedBoundary: key } };
-  } catch (err) {
-    return failure(err, (f) => (isBoundaryField(f) ? ids.boundary(f) : null));
-  }
+  return createOnce(api, {
+    body: boundaryBody(p.boundary),
+    id: p.boundaryId,
+    saved: p.savedBoundary,
+    path: '/boundaries',
+    create: (body) => addBoundary(api, body),
+    patch: (boundaryId, savedBoundary) => ({ boundaryId, savedBoundary }),
+    fieldId: (f) => (isBoundaryField(f) ? ids.boundary(f) : null),
+  });
 }
 
 export async function saveCheckInStep(api: ApiClient, p: Progress, today: string): Promise<StepOutcome> {
-  const tidy = { ...p.checkin, start: normaliseTime(p.checkin.start), end: normaliseTime(p.checkin.end) };
+  const tidy = tidyCheckIn(p.checkin);
   const found = validateCheckIn(tidy);
   if (Object.keys(found).length) return { ok: false, errors: keyed(found, ids.checkin), patch: { checkin: tidy } };
   try {

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../../api';
 import type { FieldErrors } from '../../checkin-form';
 import { sentence } from '../../messages';
-import { FieldError } from '../FieldError';
+import { RatingField } from '../RatingField';
 import { StatusNote } from '../StatusNote';
+import { TextAreaField } from '../TextAreaField';
 import { dayMonth } from '../boundaries/days';
 import { type Reflection, reflect } from './data';
 import { type ReflectionField, isReflectionField, validateReflection } from './review';
@@ -63,6 +64,12 @@ export function ReflectionSection({ api, monday, thisWeek, saved, recent, recent
     }
   };
 
+  // A changed answer: its error and the last "saved" go.
+  const edited = (field: ReflectionField) => {
+    setErrors({ ...errors, [field]: undefined });
+    setAnnounce(null);
+  };
+
   const question = thisWeek ? 'How well did this week reflect your values?' : 'How well did that week reflect your values?';
 
   return (
@@ -78,51 +85,31 @@ export function ReflectionSection({ api, monday, thisWeek, saved, recent, recent
       )}
       <form class="form" onSubmit={submit} noValidate>
         {formError && <p class="form-error" role="alert">{formError}</p>}
-        <fieldset
-          class={errors.values ? 'field rating field--invalid' : 'field rating'}
-          aria-describedby={errors.values ? 'review-values-hint review-values-error' : 'review-values-hint'}
-        >
-          <legend>{question}</legend>
-          <p id="review-values-hint" class="field-hint">0 = not at all, 10 = completely</p>
-          <div class="rating-options review-scores">
-            {SCORES.map((n) => (
-              <span class="rating-option" key={n}>
-                <input
-                  id={`review-values-${n}`}
-                  type="radio"
-                  name="review-values"
-                  value={String(n)}
-                  checked={score === n}
-                  aria-invalid={errors.values ? 'true' : undefined}
-                  onChange={() => {
-                    setScore(n);
-                    setErrors({ ...errors, values: undefined });
-                    setAnnounce(null);
-                  }}
-                />
-                <label for={`review-values-${n}`}>{n}</label>
-              </span>
-            ))}
-          </div>
-          <FieldError id="review-values-error" message={errors.values} />
-        </fieldset>
-        <div class={errors.note ? 'field field--invalid' : 'field'}>
-          <label for="review-note">Note (optional)</label>
-          <textarea
-            id="review-note"
-            name="review-note"
-            rows={3}
-            value={note}
-            aria-invalid={errors.note ? 'true' : undefined}
-            aria-describedby={errors.note ? 'review-note-error' : undefined}
-            onInput={(e) => {
-              setNote(e.currentTarget.value);
-              setErrors({ ...errors, note: undefined });
-              setAnnounce(null);
-            }}
-          />
-          <FieldError id="review-note-error" message={errors.note} />
-        </div>
+        <RatingField
+          id="review-values"
+          legend={question}
+          low="not at all"
+          high="completely"
+          scale={SCORES}
+          optionsClass="review-scores"
+          value={score}
+          onChange={(n) => {
+            setScore(n);
+            edited('values');
+          }}
+          error={errors.values}
+        />
+        <TextAreaField
+          id="review-note"
+          label="Note (optional)"
+          rows={3}
+          value={note}
+          onInput={(text) => {
+            setNote(text);
+            edited('note');
+          }}
+          error={errors.note}
+        />
         <div class="form-actions">
           <button type="submit" class="button" disabled={saving}>
             {saving ? 'Saving…' : saved ? 'Update reflection' : 'Save reflection'}
@@ -145,7 +132,7 @@ export function ReflectionSection({ api, monday, thisWeek, saved, recent, recent
               <span class="review-trend-bar" aria-hidden="true">
                 <span class="review-trend-fill" style={{ width: `${(r.values / 10) * 100}%` }} />
               </span>
-              <span class="review-trend-value">{r.values}<span class="review-vh"> out of 10</span></span>
+              <span class="review-trend-value">{r.values}<span class="visually-hidden"> out of 10</span></span>
             </li>
           ))}
         </ol>

@@ -1,12 +1,13 @@
 // The weekly review: one ISO week's wins, setbacks met kindly, what helped, goals, and a values
 // reflection. Previous and next week move through the weeks, never past this one.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../../api';
+import type { ApiClient } from '../../api';
 import { todayIn } from '../../dates';
 import type { Me } from '../../types';
+import { useLoad } from '../../use-load';
 import { PageHeading } from '../PageHeading';
 import { StatusNote } from '../StatusNote';
-import { type Reflection, type WeeklyReport, reflections, weeklyReport } from './data';
+import { type Reflection, reflections, weeklyReport } from './data';
 import { ReflectionSection } from './ReflectionSection';
 import {
   isThisWeek, recentReflections, reflectionFor, reflectionsRange, reviewWeek, shiftWeek, summariseWeek, weekName, weekRange,
@@ -22,16 +23,13 @@ function weekFromAddress(): string | null {
 export function ReviewPage({ api, me }: { api: ApiClient; me: Me }) {
   const today = useMemo(() => todayIn(me.timezone), [me.timezone]);
   const [monday, setMonday] = useState(() => reviewWeek(today, weekFromAddress()));
-  const [report, setReport] = useState<WeeklyReport | null>(null);
-  const [loadError, setLoadError] = useState(false);
-  const [list, setList] = useState<Reflection[] | null>(null);
-  const [listError, setListError] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const mounted = useRef(true);
+  const { data: report, failed: loadError, retry: retryReport } = useLoad(() => weeklyReport(api, monday), [api, monday, today]);
+  const { data: list, failed: listError, retry: retryList, set: setList } = useLoad(() => {
+    const range = reflectionsRange(monday, today);
+    return reflections(api, range.from, range.to);
+  }, [api, monday, today]);
   const previous = useRef<HTMLButtonElement>(null);
   const thisWeek = isThisWeek(monday, today);
-
-  useEffect(() => () => { mounted.current = false; }, []);
 
   // Reaching this week disables "Next week" (and hides "This week"); keep the keyboard's place.
   useEffect(() => {
@@ -42,24 +40,6 @@ export function ReviewPage({ api, me }: { api: ApiClient; me: Me }) {
     const path = thisWeek ? '/review' : `/review?week=${monday}`;
     if (location.pathname === '/review' && location.pathname + location.search !== path) history.replaceState(null, '', path);
   }, [monday, thisWeek]);
-
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setLoadError(false);
-    weeklyReport(api, monday).then(
-      (r) => live && mounted.current && setReport(r),
-      (err) => live && mounted.current && !(err instanceof ApiError && err.status === 401) && setLoadError(true),
-    );
-    const range = reflectionsRange(monday, today);
-    setList(null);
-    setListError(false);
-    reflections(api, range.from, range.to).then(
-      (l) => live && mounted.current && setList(l),
-      (err) => live && mounted.current && !(err instanceof ApiError && err.status === 401) && setListError(true),
-    );
-    return () => { live = false; };
-  }, [api, monday, today, attempt]);
 
   const summary = useMemo(() => (report ? summariseWeek(report) : null), [report]);
   const saved = list ? reflectionFor(list, monday) : null;
@@ -92,7 +72,7 @@ export function ReviewPage({ api, me }: { api: ApiClient; me: Me }) {
         </button>
       </nav>
       {loadError ? (
-        <StatusNote kind="error" onRetry={() => setAttempt((n) => n + 1)}>The review of this week could not be loaded.</StatusNote>
+        <StatusNote kind="error" onRetry={() => { retryReport(); retryList(); }}>The review of this week could not be loaded.</StatusNote>
       ) : report === null || summary === null ? (
         <StatusNote kind="loading">Putting the week together…</StatusNote>
       ) : (
@@ -106,14 +86,14 @@ export function ReviewPage({ api, me }: { api: ApiClient; me: Me }) {
               </StatusNote>
             </div>
           )}
-          <div class="review-grid">
-            <div class="review-column">
+          <div class="columns">
+            <div class="column">
               <GlanceSection summary={summary} />
               <WinsSection report={report} />
               <SetbacksSection summary={summary} />
               <HelpedSection report={report} />
             </div>
-            <div class="review-column">
+            <div class="column">
               <GoalsSection summary={summary} />
               <ReflectionSection
                 api={api}
