@@ -9,6 +9,8 @@ import { missingPrerequisite, startHeadway } from '../e2e/lib/server.mjs';
 
 const out = path.resolve(process.argv[2] ?? new URL('../../docs/screenshots', import.meta.url).pathname);
 
+const MAX_HEIGHT = 2400;
+
 const missing = missingPrerequisite();
 if (missing) {
   console.error(`screenshots: ${missing}`);
@@ -22,7 +24,10 @@ async function shoot(page, server, [name, route, heading], suffix = '') {
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300); // charts draw on the next frame
   const file = path.join(out, `${name}${suffix}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // The whole page, but at most MAX_HEIGHT pixels (the strategy library runs long).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const { width } = page.viewportSize();
+  await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT) } });
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 
