@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libpqxx-dev postgresql
   libboost-dev libsodium-dev
   wrk nginx
+  libical-dev libicu-dev python3-recurring-ical-events
   chromium
 )
 # The API and browser tests run on Node.js (20 is tested; Debian's 18 works for the API tests).

@@ -1,0 +1,134 @@
+#include "ingest/ics_reader.hpp"
+
+namespace headway::ingest {
+
+namespace {
+
+std::string at(int line) { return "line " + std::to_string(line); }
+
+tl::unexpected<Error> malformed_at(int line, const std::string& what) {
+  return fail(ErrorCode::malformed, at(line) + ": " + what, at(line));
+}
+
+}  // namespace
+
+bool valid_utf8(const std::string& text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t extra = 0;
+    uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= n) return false;
+    for (size_t k = 1; k <= extra; ++k) {
+      const auto d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+int IcsLineReader::get() {
+  if (pos_ == len_) {
+    if (!in_) return -1;
+    in_.read(buf_, sizeof buf_);
+    len_ = static_cast<size_t>(in_.gcount());
+    pos_ = 0;
+    if (len_ == 0) return -1;
+  }
+  return static_cast<unsigned char>(buf_[pos_++]);
+}
+
+Result<bool> IcsLineReader::physical(std::string& out) {
+  out.clear();
+  int c = get();
+  if (c < 0) return false;
+  ++physical_;
+  if (!started_) {
+    started_ = true;
+    // A UTF-16 byte order mark: the file is not UTF-8.
+    if (c == 0xFF || c == 0xFE) {
+      const int d = get();
+      if ((c == 0xFF && d == 0xFE) || (c == 0xFE && d == 0xFF))
+        return malformed_at(1, "the file is UTF-16 (byte order mark); iCalendar files must be UTF-8");
+      return malformed_at(1, "not valid UTF-8");
+    }
+    // A UTF-8 byte order mark is harmless: skip it.
+    if (c == 0xEF) {
+      const int d = get();
+      const int e = get();
+      if (d != 0xBB || e != 0xBF) return malformed_at(1, "not valid UTF-8");
+      bytes_ += 3;
+      c = get();
+      if (c < 0) return true;
+    }
+  }
+  while (c >= 0) {
+    if (++bytes_ > max_bytes_)
+      return fail(ErrorCode::invalid,
+                  at(physical_) + ": the file is larger than the limit of " + std::to_string(max_bytes_) + " bytes",
+                  at(physical_));
+    if (c == '\n') break;
+    if (out.size() >= max_line_)
+      return malformed_at(physical_, "line longer than " + std::to_string(max_line_) + " bytes");
+    out.push_back(static_cast<char>(c));
+    c = get();
+  }
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return true;
+}
+
+Result<bool> IcsLineReader::next(ContentLine& out) {
+  std::string raw;
+  for (;;) {
+    const bool more = HW_TRY(physical(raw));
+    if (!more) break;
+    if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t')) {
+      // A folded continuation: drop the single leading whitespace and join.
+      if (!have_pending_) return malformed_at(physical_, "continuation line with nothing to continue");
+      if (pending_.text.size() + raw.size() - 1 > max_line_)
+        return malformed_at(pending_.line, "unfolded line longer than " + std::to_string(max_line_) + " bytes");
+      pending_.text.append(raw, 1, std::string::npos);
+      continue;
+    }
+    if (raw.empty()) continue;  // blank lines are not allowed, but harmless
+    if (have_pending_) {
+      out = std::move(pending_);
+      pending_ = ContentLine{std::move(raw), physical_};
+      if (!valid_utf8(out.text)) return malformed_at(out.line, "not valid UTF-8");
+      return true;
+    }
+    pending_ = ContentLine{std::move(raw), physical_};
+    have_pending_ = true;
+  }
+  if (!have_pending_) return false;
+  have_pending_ = false;
+  out = std::move(pending_);
+  if (!valid_utf8(out.text)) return malformed_at(out.line, "not valid UTF-8");
+  return true;
+}
+
+}  // namespace headway::ingest
