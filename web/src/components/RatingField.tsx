@@ -27,7 +27,7 @@ export function RatingField({ id, legend, low, high, value, onChange, error, sca
       </p>
       <div class={optionsClass ? `rating-options ${optionsClass}` : 'rating-options'}>
         {scale.map((n) => (
-          <span class="rating-option" key={n}>
+          <span class="choice rating-option" key={n}>
             <input
               id={`${id}-${n}`}
               type="radio"
