@@ -6,7 +6,7 @@ ASAN := build/asan
 DATA ?= ./data
 HEADWAY := $(BUILD)/headway
 
-.PHONY: run test bench screenshots deps build build-asan unit-asan web clean
+.PHONY: run test bench fuzz screenshots deps build build-asan unit-asan web clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -49,8 +49,18 @@ test: build build-asan web
 # Micro and end-to-end benchmarks (bench/run.sh), the HTTP server with wrk (bench/http.sh), and
 # how soon the Today page is usable in Chromium (web/bench/today.mjs).
 bench: build web
-	@status=0; bash bench/run.sh || status=1; bash bench/http.sh || status=1; \
+	@status=0; bash bench/run.sh || status=1; bash bench/ics/run.sh || status=1; bash bench/http.sh || status=1; \
 	  (cd web && HEADWAY_BINARY=../$(HEADWAY) node bench/today.mjs) || status=1; exit $$status
+
+# The iCalendar importer under libFuzzer with ASan and UBSan (clang): FUZZ_SECONDS of fuzzing over
+# a corpus seeded from tests/data/ics, kept in build/fuzz between runs. See fuzz/run.sh.
+FUZZ := build/fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEADWAY_FUZZ=ON \
+	  -DHEADWAY_TESTS=OFF -DHEADWAY_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ) -j $(JOBS) --target headway_ics_fuzz
+	@bash fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
 
 # PNGs of the main pages from demo data (docs/screenshots/), as the README shows them.
 screenshots: deps web

@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libboost-dev libsodium-dev
   wrk nginx
   libical-dev libicu-dev python3-recurring-ical-events
+  clang libclang-rt-14-dev time
   chromium
 )
 # The API and browser tests run on Node.js (20 is tested; Debian's 18 works for the API tests).
@@ -46,5 +47,14 @@ if [[ -f $WEB/package-lock.json ]]; then
     (cd "$WEB" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   else
     echo "install-deps: npm packages present"
+  fi
+fi
+
+# ical.js for the calendar import benchmark (bench/ics/run.sh), pinned by its package-lock.json.
+BENCH_ICS=$(cd "$(dirname "$0")/.." && pwd)/bench/ics
+if [[ -f $BENCH_ICS/package-lock.json ]]; then
+  if [[ ! -d $BENCH_ICS/node_modules || $BENCH_ICS/package-lock.json -nt $BENCH_ICS/node_modules/.package-lock.json ]]; then
+    echo "install-deps: installing the calendar benchmark's npm packages"
+    (cd "$BENCH_ICS" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

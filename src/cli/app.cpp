@@ -44,6 +44,8 @@ int run(int argc, char** argv) {
   register_assess(app, s);
   register_strategy(app, s);
   register_report(app, s);
+  register_import(app, s);
+  register_signals(app, s);
   register_data(app, s);
   register_demo(app, s);
   register_db(app, s);

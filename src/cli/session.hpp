@@ -80,5 +80,7 @@ void register_demo(CLI::App& app, Session& s);
 void register_db(CLI::App& app, Session& s);
 void register_user(CLI::App& app, Session& s);
 void register_serve(CLI::App& app, Session& s);
+void register_import(CLI::App& app, Session& s);
+void register_signals(CLI::App& app, Session& s);
 
 }  // namespace headway::cli

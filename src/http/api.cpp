@@ -19,13 +19,15 @@ std::string origin_of(std::string_view url) {
   return out;
 }
 
-bool json_media_type(std::string_view ct) {
+// Whether a Content-Type names this media type (case-insensitive; parameters such as charset ignored).
+bool media_type_is(std::string_view ct, std::string_view media) {
   const auto semi = ct.find(';');
   std::string_view type = ct.substr(0, semi);
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  while (!type.empty() && type.front() == ' ') type.remove_prefix(1);
   std::string lower(type);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "application/json";
+  return lower == media;
 }
 
 }  // namespace
@@ -47,6 +49,7 @@ Api::Api(store::Database& db, ApiOptions options, Metrics& metrics, std::functio
   add_account_routes(router_, *this);
   add_plan_routes(router_);
   add_journal_routes(router_, reports_);
+  add_evidence_routes(router_);
 }
 
 bool Api::secure(const Request& req) const { return req.secure || public_origin_.rfind("https://", 0) == 0; }
@@ -142,8 +145,8 @@ Handled Api::dispatch(const Request& req) {
   h.route = route.pattern;
   if (!safe_method(req.method) && !req.body.empty()) {
     const auto ct = req.header("content-type");
-    if (!ct || !json_media_type(*ct)) {
-      h.response = error_response(415, "unsupported_media_type", "send the body as application/json", "content-type");
+    if (!ct || !media_type_is(*ct, route.media)) {
+      h.response = error_response(415, "unsupported_media_type", "send the body as " + route.media, "content-type");
       return h;
     }
   }

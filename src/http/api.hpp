@@ -62,5 +62,6 @@ void add_ops_routes(Router& r, Metrics& metrics);
 void add_account_routes(Router& r, const Api& api);
 void add_plan_routes(Router& r);
 void add_journal_routes(Router& r, service::ReportCache& reports);
+void add_evidence_routes(Router& r);
 
 }  // namespace headway::http

@@ -34,14 +34,17 @@ struct Route {
   std::string method;
   std::string pattern;  // e.g. "/api/v1/goals/{id}/done"
   Access access = Access::member;
-  bool slow = false;    // hashes a password: runs off the I/O threads
+  bool slow = false;    // hashes a password or imports a file: runs off the I/O threads
   Handler handler;
   std::vector<std::string> segments;
+  std::string media = "application/json";  // the media type of the request body it accepts
 };
 
 class Router {
  public:
   void add(std::string method, std::string pattern, Access access, Handler handler, bool slow = false);
+  // The route added last takes request bodies of this media type instead of JSON (uploads).
+  void accepts(std::string media) { routes_.back().media = std::move(media); }
   struct Match {
     const Route* route = nullptr;
     Fields params;

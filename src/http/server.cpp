@@ -71,6 +71,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
  private:
   void read();
+  void on_header(beast::error_code ec);
   void on_read(beast::error_code ec);
   void handle();
   void send(Handled handled, std::chrono::steady_clock::time_point started);
@@ -157,6 +158,14 @@ void Connection::read() {
   parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
   parser_->body_limit(shared_.options.body_limit);
   stream_.expires_after(shared_.options.read_timeout);
+  // The headers first, so an upload path can get its larger body limit before the body is read.
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+}
+
+void Connection::on_header(beast::error_code ec) {
+  if (ec) return on_read(ec);
+  if (parser_->get().target().starts_with(kUploadPrefix)) parser_->body_limit(shared_.options.upload_limit);
   bhttp::async_read(stream_, buffer_, *parser_,
                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
 }
@@ -167,7 +176,11 @@ void Connection::on_read(beast::error_code ec) {
     return close();
   if (ec == bhttp::error::header_limit)
     return send_error(431, "header_too_large", "request headers are larger than 8 KiB");
-  if (ec == bhttp::error::body_limit) return send_error(413, "payload_too_large", "the request body is larger than 1 MiB");
+  if (ec == bhttp::error::body_limit) {
+    const bool upload = parser_->is_header_done() && parser_->get().target().starts_with(kUploadPrefix);
+    const auto limit = (upload ? shared_.options.upload_limit : shared_.options.body_limit) / (1024 * 1024);
+    return send_error(413, "payload_too_large", "the request body is larger than " + std::to_string(limit) + " MiB");
+  }
   if (ec) return send_error(400, "bad_request", "the request is not valid HTTP/1.1");
   handle();
 }

@@ -9,12 +9,16 @@
 
 namespace headway::http {
 
+// Requests under this path upload files (calendars, activity exports) and may be larger.
+inline constexpr const char* kUploadPrefix = "/api/v1/imports/";
+
 struct ServerOptions {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free one
   int threads = 0;                         // I/O threads; 0 = one per core, at least 2
   int slow_threads = 2;                    // threads for password hashing
   size_t header_limit = 8 * 1024;          // bytes of request line and headers, else 431
   size_t body_limit = 1024 * 1024;         // bytes of body, else 413
+  size_t upload_limit = 32 * 1024 * 1024;  // bytes of body for file uploads (kUploadPrefix), else 413
   std::chrono::seconds read_timeout{15};   // a whole request, or keep-alive idleness, else closed
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds shutdown_grace{20}; // requests in flight get this long after SIGTERM

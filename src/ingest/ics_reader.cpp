@@ -1,5 +1,7 @@
 #include "ingest/ics_reader.hpp"
 
+#include <cstring>
+
 namespace headway::ingest {
 
 namespace {
@@ -86,23 +88,33 @@ Result<bool> IcsLineReader::physical(std::string& out) {
       if (c < 0) return true;
     }
   }
-  while (c >= 0) {
-    if (++bytes_ > max_bytes_)
+  --pos_;  // c is still in the buffer: scan from it
+  // Whole runs up to the next LF at a time. Byte by byte, the checks would be: each byte read
+  // (the LF too) counts against the file limit, then each byte kept against the line limit.
+  for (;;) {
+    const char* begin = buf_ + pos_;
+    const auto* lf = static_cast<const char*>(std::memchr(begin, '\n', len_ - pos_));
+    const size_t kept = lf ? static_cast<size_t>(lf - begin) : len_ - pos_;
+    const size_t read = lf ? kept + 1 : kept;
+    const size_t file_room = max_bytes_ > bytes_ ? max_bytes_ - bytes_ : 0;      // bytes before the limit
+    const size_t line_room = max_line_ > out.size() ? max_line_ - out.size() : 0;  // bytes before the limit
+    if (file_room < read && file_room <= line_room)
       return fail(ErrorCode::invalid,
                   at(physical_) + ": the file is larger than the limit of " + std::to_string(max_bytes_) + " bytes",
                   at(physical_));
-    if (c == '\n') break;
-    if (out.size() >= max_line_)
-      return malformed_at(physical_, "line longer than " + std::to_string(max_line_) + " bytes");
-    out.push_back(static_cast<char>(c));
-    c = get();
+    if (line_room < kept) return malformed_at(physical_, "line longer than " + std::to_string(max_line_) + " bytes");
+    out.append(begin, kept);
+    bytes_ += read;
+    pos_ += read;
+    if (lf || get() < 0) break;
+    --pos_;
   }
   if (!out.empty() && out.back() == '\r') out.pop_back();
   return true;
 }
 
 Result<bool> IcsLineReader::next(ContentLine& out) {
-  std::string raw;
+  std::string& raw = raw_;
   for (;;) {
     const bool more = HW_TRY(physical(raw));
     if (!more) break;
@@ -116,12 +128,16 @@ Result<bool> IcsLineReader::next(ContentLine& out) {
     }
     if (raw.empty()) continue;  // blank lines are not allowed, but harmless
     if (have_pending_) {
-      out = std::move(pending_);
-      pending_ = ContentLine{std::move(raw), physical_};
+      // out takes the finished line, pending_ the new one, raw_ out's old buffer.
+      out.text.swap(pending_.text);
+      out.line = pending_.line;
+      pending_.text.swap(raw);
+      pending_.line = physical_;
       if (!valid_utf8(out.text)) return malformed_at(out.line, "not valid UTF-8");
       return true;
     }
-    pending_ = ContentLine{std::move(raw), physical_};
+    pending_.text.swap(raw);
+    pending_.line = physical_;
     have_pending_ = true;
   }
   if (!have_pending_) return false;

@@ -37,6 +37,7 @@ class IcsLineReader {
   bool started_ = false;
   bool have_pending_ = false;
   ContentLine pending_;
+  std::string raw_;  // the physical line being read; kept for its capacity
   char buf_[16384];
   size_t pos_ = 0;
   size_t len_ = 0;

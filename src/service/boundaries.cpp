@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "service/evidence.hpp"
+
 namespace headway::service {
 
 Result<core::Boundary> add_boundary(Context& ctx, const Actor& actor, const std::string& type,
@@ -37,16 +39,14 @@ Result<std::vector<core::Evaluation>> evaluate_range(store::Transaction& tx, con
   if (boundaries.empty() || to < from) return std::vector<core::Evaluation>{};
   const Date start = core::week_start(from);
   const auto checkins = HW_TRY(tx.list_checkins(person.id, start, to));
-  std::vector<core::DayEvidence> days;
-  days.reserve(static_cast<size_t>(core::days_between(start, to) + 1));
+  // Imported calendars and activity give each day its spans and coverage; check-ins are added.
+  const auto stored = HW_TRY(load_evidence(tx, person.id, zone, start, to));
+  std::vector<core::DayEvidence> days =
+      core::build_evidence(zone, start, to, stored.occurrences, stored.spans, stored.coverage);
   size_t ci = 0;
-  for (Date d = start; d <= to; d = core::add_days(d, 1)) {
-    core::DayEvidence ev;
-    ev.date = d;
-    ev.day_minutes = zone.day_minutes(d);
-    while (ci < checkins.size() && checkins[ci].date < d) ++ci;
-    if (ci < checkins.size() && checkins[ci].date == d) ev.checkin = &checkins[ci];
-    days.push_back(std::move(ev));
+  for (core::DayEvidence& ev : days) {
+    while (ci < checkins.size() && checkins[ci].date < ev.date) ++ci;
+    if (ci < checkins.size() && checkins[ci].date == ev.date) ev.checkin = &checkins[ci];
   }
   auto results = core::evaluate(boundaries, days);
   results.erase(std::remove_if(results.begin(), results.end(), [&](const auto& e) { return e.date < from; }),

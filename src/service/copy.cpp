@@ -24,6 +24,13 @@ Result<void> copy_person(store::Transaction& src, store::Transaction& dst, const
   for (const auto& w : HW_TRY(src.list_wins(me, kEarliest, kLatest))) HW_CHECK(dst.insert_win(w));
   for (const auto& r : HW_TRY(src.list_reflections(me, kEarliest, kLatest))) HW_CHECK(dst.upsert_reflection(r));
   for (const auto& a : HW_TRY(src.list_assessments(me))) HW_CHECK(dst.insert_assessment(a));
+  for (const auto& s : HW_TRY(src.list_evidence_sources(me))) {
+    HW_CHECK(dst.upsert_evidence_source(s));
+    if (s.kind == core::SourceKind::calendar)
+      HW_CHECK(dst.replace_calendar_events(me, s.id, HW_TRY(src.list_source_events(me, s.id))));
+    else
+      HW_CHECK(dst.replace_activity_spans(me, s.id, HW_TRY(src.list_source_spans(me, s.id))));
+  }
   // The sign-in account and API tokens move too; sessions and invites do not (sign in again).
   if (auto account = HW_TRY(src.find_account_by_person(me))) {
     HW_CHECK(dst.insert_account(*account));

@@ -325,4 +325,55 @@ json to_json(const core::WeeklyReport& r) {
           {"assessments", assessments}};
 }
 
+
+json to_json(const core::EvidenceSource& s) {
+  return {{"id", s.id},
+          {"kind", core::to_string(s.kind)},
+          {"name", s.name},
+          {"imported_at", core::format_instant(s.imported_at)},
+          {"covered_from", core::to_string(s.covered_from)},
+          {"covered_to", core::to_string(s.covered_to)},
+          {"items", s.items}};
+}
+
+namespace {
+json items_json(const std::vector<ingest::IcsSkipped>& items) {
+  json arr = json::array();
+  for (const auto& i : items) arr.push_back({{"line", i.line}, {"reason", i.reason}});
+  return arr;
+}
+
+json counts_json(json j, const core::ReplaceCounts& c) {
+  j["added"] = c.added;
+  j["changed"] = c.changed;
+  j["removed"] = c.removed;
+  j["unchanged"] = c.unchanged;
+  return j;
+}
+}  // namespace
+
+json to_json(const CalendarImportSummary& s) {
+  json j = counts_json({{"source", to_json(s.source)}, {"events", s.events}, {"occurrences", s.occurrences}}, s.counts);
+  j["skipped"] = items_json(s.skipped);
+  j["warnings"] = items_json(s.warnings);
+  return j;
+}
+
+json to_json(const ActivityImportSummary& s) {
+  return counts_json({{"source", to_json(s.source)}, {"spans", s.spans}}, s.counts);
+}
+
+json to_json(const core::DailySignals& d) {
+  const auto time = [](const std::optional<core::TimeOfDay>& t) { return t ? json(core::to_string(*t)) : json(nullptr); };
+  return {{"date", core::to_string(d.date)},
+          {"work_minutes", d.work_minutes},
+          {"after_hours_minutes", d.after_hours_minutes},
+          {"weekend_minutes", d.weekend_minutes},
+          {"meeting_minutes", d.meeting_minutes},
+          {"after_hours_meeting_minutes", d.after_hours_meeting_minutes},
+          {"longest_focus_minutes", d.longest_focus_minutes},
+          {"first_activity", time(d.first_activity)},
+          {"last_activity", time(d.last_activity)}};
+}
+
 }  // namespace headway::service

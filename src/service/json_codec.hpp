@@ -7,6 +7,7 @@
 #include "core/report.hpp"
 #include "core/strategy.hpp"
 #include "service/assessments.hpp"
+#include "service/evidence.hpp"
 #include "service/goals.hpp"
 #include "service/values.hpp"
 
@@ -29,5 +30,10 @@ nlohmann::json to_json(const core::Suggestion& s);
 nlohmann::json to_json(const core::Instrument& in);
 nlohmann::json to_json(const AssessmentResult& r);
 nlohmann::json to_json(const core::WeeklyReport& r);
+nlohmann::json to_json(const core::EvidenceSource& s);
+nlohmann::json to_json(const CalendarImportSummary& s);
+nlohmann::json to_json(const ActivityImportSummary& s);
+// One day with exactly the names `headway signals --format json` documents.
+nlohmann::json to_json(const core::DailySignals& d);
 
 }  // namespace headway::service

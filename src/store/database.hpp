@@ -10,6 +10,8 @@
 #include "core/account.hpp"
 #include "core/boundary.hpp"
 #include "core/checkin.hpp"
+#include "core/evidence.hpp"
+#include "core/evidence_source.hpp"
 #include "core/goal.hpp"
 #include "core/instrument.hpp"
 #include "core/motivation.hpp"
@@ -106,6 +108,30 @@ class Transaction {
   // assessments with their scale scores
   virtual Result<Id> insert_assessment(const core::Assessment& a) = 0;
   virtual Result<std::vector<core::Assessment>> list_assessments(Id person) = 0;
+
+  // evidence sources (imported calendars and activity trackers) and what they hold
+  // Inserts the source, or updates the one with the same (person, kind, name); returns its id.
+  virtual Result<Id> upsert_evidence_source(const core::EvidenceSource& s) = 0;
+  virtual Result<std::vector<core::EvidenceSource>> list_evidence_sources(Id person) = 0;
+  // Deletes the source with everything it holds; false when the person has no such source.
+  virtual Result<bool> delete_evidence_source(Id person, Id id) = 0;
+  // Makes the source hold exactly `occurrences`, matched by (uid, recurrence_id) against what it
+  // holds: new ones are inserted, differing ones updated, missing ones deleted. Keys must be unique.
+  // not_found when the person has no such source.
+  virtual Result<core::ReplaceCounts> replace_calendar_events(Id person, Id source,
+                                                              const std::vector<core::EventOccurrence>& occurrences) = 0;
+  // Makes the source hold exactly `spans` (equal spans match; nothing is "changed").
+  virtual Result<core::ReplaceCounts> replace_activity_spans(Id person, Id source,
+                                                             const std::vector<core::ActivitySpan>& spans) = 0;
+  // The person's occurrences and spans of every source overlapping [from, to), by start; an
+  // instant occurrence overlaps when from <= start < to.
+  virtual Result<std::vector<core::EventOccurrence>> list_calendar_events(Id person, core::Instant from,
+                                                                          core::Instant to) = 0;
+  virtual Result<std::vector<core::ActivitySpan>> list_activity_spans(Id person, core::Instant from,
+                                                                      core::Instant to) = 0;
+  // Everything one source holds (copies, exports), in the order of the lists above.
+  virtual Result<std::vector<core::EventOccurrence>> list_source_events(Id person, Id source) = 0;
+  virtual Result<std::vector<core::ActivitySpan>> list_source_spans(Id person, Id source) = 0;
 
   // sign-in accounts, one per person at most
   virtual Result<Id> insert_account(const core::Account& a) = 0;

@@ -107,6 +107,10 @@ TEST(Help, EveryCommandAndSubcommandHasHelp) {
                                "report week",
                                "export",
                                "import-data",
+                               "import calendar",
+                               "import list",
+                               "import remove",
+                               "signals",
                                "backup",
                                "demo"})
     EXPECT_TRUE(names.count(expected)) << "no help found for " << expected;
@@ -173,6 +177,9 @@ const std::vector<std::vector<std::string>>& json_commands() {
       {"strategy", "list"},
       {"report", "week"},
       {"report", "week", "--date", "2026-11-01"},
+      {"import", "calendar", std::string(HEADWAY_TEST_DATA) + "/evidence/week.ics"},
+      {"import", "list"},
+      {"signals", "--from", "2026-11-16", "--to", "2026-11-22"},
       {"user", "add", "--email", "sam@example.org"},  // the password comes on stdin
       {"user", "list"},
       {"user", "invite", "--days", "3"},

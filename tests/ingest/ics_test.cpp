@@ -4,61 +4,17 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "ics_support.hpp"
 
 namespace headway::ingest {
 namespace {
 
-const std::string kDir = std::string(HEADWAY_TEST_DATA) + "/ics";
-
-core::Instant at(const char* iso) { return *core::parse_instant(iso); }
-
-IcsOptions options(const char* zone = "Europe/Berlin") {
-  IcsOptions o;
-  o.from = at("2025-01-01T12:00:00Z");
-  o.to = at("2025-12-31T12:00:00Z");
-  o.zone = *core::Zone::find(zone);
-  o.me_email = "me@example.com";
-  return o;
-}
-
-Result<IcsResult> import_file(const std::string& name, const IcsOptions& o = options()) {
-  std::ifstream f(kDir + "/" + name, std::ios::binary);
-  EXPECT_TRUE(f) << name;
-  return import_ics(f, o);
-}
-
-Result<IcsResult> import_text(const std::string& text, const IcsOptions& o = options()) {
-  std::istringstream in(text);
-  return import_ics(in, o);
-}
-
-// A calendar around the given VEVENT bodies, one "BEGIN:VEVENT" per element.
-std::string calendar(const std::vector<std::string>& events) {
-  std::string s = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
-  for (const std::string& e : events) s += "BEGIN:VEVENT\r\n" + e + "END:VEVENT\r\n";
-  return s + "END:VCALENDAR\r\n";
-}
-
-std::vector<core::EventOccurrence> of_uid(const IcsResult& r, const std::string& uid) {
-  std::vector<core::EventOccurrence> out;
-  for (const auto& o : r.occurrences)
-    if (o.uid == uid) out.push_back(o);
-  return out;
-}
-
-std::vector<std::string> starts(const std::vector<core::EventOccurrence>& occ) {
-  std::vector<std::string> out;
-  for (const auto& o : occ) out.push_back(core::format_instant(o.start));
-  return out;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using namespace ics_test;
 
 // --- time zones -------------------------------------------------------------------------------
 
@@ -348,108 +304,6 @@ TEST(Ics, OccurrencesAreSortedAndCounted) {
   EXPECT_EQ(r->events, 2);
   for (size_t i = 1; i < r->occurrences.size(); ++i)
     EXPECT_LE(r->occurrences[i - 1].start, r->occurrences[i].start);
-}
-
-// --- bad input: each error names the line ----------------------------------------------------
-
-TEST(Ics, TruncatedFile) {
-  auto r = import_file("invalid/truncated.ics");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::malformed);
-  EXPECT_EQ(r.error().field, "line 9");
-  EXPECT_TRUE(contains(r.error().message, "END:VEVENT")) << r.error().message;
-}
-
-TEST(Ics, UnbalancedBeginEnd) {
-  auto r = import_file("invalid/unbalanced.ics");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().field, "line 6");
-  EXPECT_TRUE(contains(r.error().message, "BEGIN:VEVENT at line 3")) << r.error().message;
-}
-
-TEST(Ics, Utf16IsRefused) {
-  auto r = import_file("invalid/utf16.ics");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().field, "line 1");
-  EXPECT_TRUE(contains(r.error().message, "UTF-16")) << r.error().message;
-}
-
-TEST(Ics, InvalidUtf8NamesTheLine) {
-  auto r = import_file("invalid/bad_utf8.ics");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().field, "line 6");
-  EXPECT_TRUE(contains(r.error().message, "UTF-8")) << r.error().message;
-}
-
-TEST(Ics, OverlongLineIsRefused) {
-  const std::string text = calendar({"UID:long\r\nDTSTART:20250301T100000Z\r\nDESCRIPTION:" +
-                                     std::string(70000, 'x') + "\r\n"});
-  auto r = import_text(text);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().field, "line 7");
-  // Folding does not get around the limit: the unfolded line counts.
-  std::string folded = "DESCRIPTION:x";
-  for (int i = 0; i < 1000; ++i) folded += "\r\n " + std::string(70, 'y');
-  auto f = import_text(calendar({"UID:long\r\nDTSTART:20250301T100000Z\r\n" + folded + "\r\n"}));
-  ASSERT_FALSE(f);
-  EXPECT_EQ(f.error().field, "line 7");
-}
-
-TEST(Ics, FileOverTheSizeLimit) {
-  IcsOptions o = options();
-  o.max_bytes = 100;
-  auto r = import_file("utc.ics", o);
-  ASSERT_FALSE(r);
-  EXPECT_TRUE(contains(r.error().field, "line ")) << r.error().field;
-  EXPECT_TRUE(contains(r.error().message, "100 bytes")) << r.error().message;
-}
-
-TEST(Ics, InvalidDateFailsTheWholeImport) {
-  auto r = import_file("invalid/mixed_invalid.ics");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::invalid);
-  EXPECT_EQ(r.error().field, "line 10");
-  EXPECT_TRUE(contains(r.error().message, "20250230T100000Z")) << r.error().message;
-}
-
-TEST(Ics, SkipInvalidListsWhatWasSkipped) {
-  IcsOptions o = options();
-  o.skip_invalid = true;
-  auto r = import_file("invalid/mixed_invalid.ics", o);
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r->occurrences.size(), 2u);
-  ASSERT_EQ(r->skipped.size(), 2u);
-  EXPECT_EQ(r->skipped[0].line, 10);
-  EXPECT_TRUE(contains(r->skipped[0].reason, "not a valid date")) << r->skipped[0].reason;
-  EXPECT_EQ(r->skipped[1].line, 16);
-  EXPECT_TRUE(contains(r->skipped[1].reason, "SECONDLY")) << r->skipped[1].reason;
-}
-
-TEST(Ics, MissingDtstartAndUidAndBadEnd) {
-  IcsOptions o = options();
-  o.skip_invalid = true;
-  auto r = import_text(calendar({"UID:no-start\r\nSUMMARY:x\r\n", "DTSTART:20250301T100000Z\r\n",
-                                 "UID:backwards\r\nDTSTART:20250301T100000Z\r\nDTEND:20250301T090000Z\r\n",
-                                 "UID:bad-duration\r\nDTSTART:20250301T100000Z\r\nDURATION:soon\r\n"}),
-                       o);
-  ASSERT_TRUE(r) << r.error().message;
-  ASSERT_EQ(r->skipped.size(), 4u);
-  EXPECT_EQ(r->skipped[0].line, 4);
-  EXPECT_TRUE(contains(r->skipped[0].reason, "DTSTART"));
-  EXPECT_EQ(r->skipped[1].line, 8);
-  EXPECT_TRUE(contains(r->skipped[1].reason, "UID"));
-  EXPECT_EQ(r->skipped[2].line, 14);
-  EXPECT_TRUE(contains(r->skipped[2].reason, "before DTSTART"));
-  EXPECT_EQ(r->skipped[3].line, 19);
-  EXPECT_TRUE(r->occurrences.empty());
-}
-
-TEST(Ics, NotACalendar) {
-  auto r = import_text("hello world\n");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().field, "line 1");
-  auto empty = import_text("");
-  ASSERT_FALSE(empty);
 }
 
 // --- differential test against python3-recurring-ical-events ------------------------------

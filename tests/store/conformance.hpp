@@ -320,6 +320,15 @@ inline core::Id give_one_of_everything(Transaction& tx, core::Id who) {
   must(tx.insert_win(w));
   must(tx.upsert_reflection(reflection(who, core::week_start(kDay), 7, "good week")));
   must(tx.insert_assessment(assessment(who, kDay)));
+  // Evidence: a calendar with one meeting and an activity tracker with one span.
+  const core::Instant nine = 1'772'611'200;  // kDay 08:00 UTC
+  const core::Id cal = must(tx.upsert_evidence_source(
+      core::EvidenceSource{0, who, core::SourceKind::calendar, "work", kCreated, kDay, kDay, 1}));
+  must(tx.replace_calendar_events(who, cal, {core::EventOccurrence{"standup", nine, nine, nine + 900, false, false,
+                                                                   false, true, "Stand-up"}}));
+  const core::Id act = must(tx.upsert_evidence_source(
+      core::EvidenceSource{0, who, core::SourceKind::activity, "laptop", kCreated, kDay, kDay, 1}));
+  must(tx.replace_activity_spans(who, act, {core::ActivitySpan{nine, nine + 3600, core::ActivityKind::active, ""}}));
   // A sign-in account with a session and an API token, unless the person has an account already.
   if (must(tx.find_account_by_person(who))) return goal_id;
   core::Account account{0, who, "person" + std::to_string(who) + "@example.org", "$argon2id$test", false, kCreated, kCreated};

@@ -12,6 +12,7 @@
 
 #include "store/codec.hpp"
 #include "store/database.hpp"
+#include "store/sql/sql_evidence.hpp"
 
 namespace headway::store::sql {
 
@@ -601,6 +602,32 @@ class SqlTransaction final : public Transaction {
     return st.changes() > 0;
   }
 
+  // --- evidence (sql_evidence.hpp) -----------------------------------------------------------
+  Result<Id> upsert_evidence_source(const EvidenceSource& s) override { return evidence().upsert_source(s); }
+  Result<std::vector<EvidenceSource>> list_evidence_sources(Id person) override {
+    return evidence().list_sources(person);
+  }
+  Result<bool> delete_evidence_source(Id person, Id id) override { return evidence().delete_source(person, id); }
+  Result<ReplaceCounts> replace_calendar_events(Id person, Id source,
+                                                const std::vector<EventOccurrence>& occurrences) override {
+    return evidence().replace_events(person, source, occurrences);
+  }
+  Result<ReplaceCounts> replace_activity_spans(Id person, Id source, const std::vector<ActivitySpan>& spans) override {
+    return evidence().replace_spans(person, source, spans);
+  }
+  Result<std::vector<EventOccurrence>> list_calendar_events(Id person, Instant from, Instant to) override {
+    return evidence().list_events(person, from, to);
+  }
+  Result<std::vector<ActivitySpan>> list_activity_spans(Id person, Instant from, Instant to) override {
+    return evidence().list_spans(person, from, to);
+  }
+  Result<std::vector<EventOccurrence>> list_source_events(Id person, Id source) override {
+    return evidence().list_source_events(person, source);
+  }
+  Result<std::vector<ActivitySpan>> list_source_spans(Id person, Id source) override {
+    return evidence().list_source_spans(person, source);
+  }
+
   // --- rate limits ----------------------------------------------------------------------------
   Result<std::optional<RateWindow>> find_rate_window(const std::string& key) override {
     auto st = HW_TRY(c_.prepare("SELECT key, window_start, count FROM rate_limits WHERE key = ?"));
@@ -620,7 +647,8 @@ class SqlTransaction final : public Transaction {
   }
 
   Result<void> clear_all() override {
-    for (const char* table : {"rate_limits", "invites", "sessions", "api_tokens", "accounts", "assessment_scores", "assessments", "reflections", "wins", "checkins", "completions",
+    for (const char* table : {"rate_limits", "invites", "sessions", "api_tokens", "accounts", "calendar_events",
+                              "activity_spans", "evidence_sources", "assessment_scores", "assessments", "reflections", "wins", "checkins", "completions",
                               "goal_stages", "goal_values", "goals", "boundaries", "catalysts", "motivations",
                               "person_values", "people", "settings"}) {
       auto st = HW_TRY(c_.prepare(std::string("DELETE FROM ") + table));
@@ -633,7 +661,8 @@ class SqlTransaction final : public Transaction {
     std::vector<std::pair<std::string, int64_t>> out;
     for (const char* table : {"people", "person_values", "motivations", "catalysts", "boundaries", "goals",
                               "goal_values", "goal_stages", "completions", "checkins", "wins", "reflections",
-                              "assessments", "assessment_scores", "settings", "accounts", "api_tokens"}) {
+                              "assessments", "assessment_scores", "settings", "accounts", "api_tokens",
+                              "evidence_sources", "calendar_events", "activity_spans"}) {
       auto st = HW_TRY(c_.prepare(std::string("SELECT count(*) FROM ") + table));
       HW_CHECK(st.step());
       out.emplace_back(table, st.i64(0));
@@ -791,6 +820,8 @@ class SqlTransaction final : public Transaction {
     if (!HW_TRY(st.step())) return fail(ErrorCode::storage, "insert returned no id");
     return st.i64(0);
   }
+
+  EvidenceRepo<Conn> evidence() { return EvidenceRepo<Conn>(c_); }
 
   Conn& c_;
   std::function<void()> release_;
