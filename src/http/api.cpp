@@ -143,12 +143,20 @@ Handled Api::dispatch(const Request& req) {
   }
   const Route& route = *m.route;
   h.route = route.pattern;
-  if (!safe_method(req.method) && !req.body.empty()) {
+  const bool wrong_media = [&] {
+    if (safe_method(req.method) || req.body.empty()) return false;
     const auto ct = req.header("content-type");
-    if (!ct || !media_type_is(*ct, route.media)) {
-      h.response = error_response(415, "unsupported_media_type", "send the body as " + route.media, "content-type");
-      return h;
-    }
+    return !ct || !media_type_is(*ct, route.media);
+  }();
+  const auto unsupported = [&] {
+    return error_response(415, "unsupported_media_type", "send the body as " + route.media, "content-type");
+  };
+  // JSON routes refuse another body before anything else; an upload route only after the caller
+  // is known, so a stranger learns nothing but 401.
+  const bool upload = route.media != "application/json";
+  if (wrong_media && !upload) {
+    h.response = unsupported();
+    return h;
   }
   service::Context ctx{db_, clock_, options_.instruments_dir};
   service::Principal who;
@@ -158,6 +166,7 @@ Handled Api::dispatch(const Request& req) {
     } else if (!safe_method(req.method)) {
       HW_CHECK(check_origin(req, false));  // no session yet, but a foreign page may not sign people in
     }
+    if (wrong_media) return unsupported();
     Call call{req, m.params, ctx, who};
     return route.handler(call);
   }();

@@ -37,6 +37,10 @@ const PER_USER_KEY = {
   '/api/v1/checkins/{date}': { date: DATE },
   '/api/v1/motivations/{driver}': { driver: 'health' },
 };
+// Objects addressed by name rather than id: A's, which B must not reach (404, like an id).
+const NAMED = {
+  '/api/v1/imports/{kind}/{name}': { kind: 'calendar', name: 'a-calendar' },
+};
 // Shared catalogues that are the same for everyone, so not part of the matrix.
 const SHARED = new Set(['/api/v1/instruments/{id}']);
 
@@ -63,6 +67,11 @@ async function createEverything(c, label) {
   await must(await c.put('/api/v1/motivations/health', { rating: 5 }), 'motivation');
   await must(await c.post('/api/v1/catalysts', { kind: 'burnout', note: `${label} catalyst ${MARK}` }), 'catalyst');
   ids.token = (await must(await c.post('/api/v1/tokens', { name: `${label} token`, scope: 'read-write' }), 'token')).id;
+  const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', `UID:${label}-1@test`,
+    `DTSTART:${DATE.replaceAll('-', '')}T170000Z`, `DTEND:${DATE.replaceAll('-', '')}T180000Z`, `SUMMARY:${label} ${MARK}`,
+    'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  await must(await c.request('POST', `/api/v1/imports/calendar?source=${label.toLowerCase()}-calendar&keep_titles=true`,
+    { body: ics, headers: { 'content-type': 'text/calendar' } }), 'calendar');
   return ids;
 }
 
@@ -72,7 +81,7 @@ async function readAll(c, ids) {
   const out = {};
   for (const path of [`/api/v1/values`, `/api/v1/goals`, `/api/v1/goals/${ids.goal}`, '/api/v1/boundaries', `/api/v1/wins?${range}`,
     `/api/v1/wins/${ids.win}`, `/api/v1/checkins?${range}`, `/api/v1/checkins/${DATE}`, `/api/v1/reflections?${range}`,
-    '/api/v1/assessments', '/api/v1/motivations', '/api/v1/tokens', '/api/v1/me']) {
+    '/api/v1/assessments', '/api/v1/motivations', '/api/v1/tokens', '/api/v1/me', '/api/v1/imports', `/api/v1/signals?${range}`]) {
     const r = await c.get(path);
     assert.equal(r.status, 200, `A cannot read ${path}: ${r.text}`);
     out[path] = r.data;
@@ -106,7 +115,7 @@ after(async () => { await server.stop(); server.cleanup(); });
 
 test('every templated route is classified by this test', () => {
   for (const p of templatedRoutes())
-    assert.ok(OWNED[p] || PER_USER_KEY[p] || SHARED.has(p), `add ${p} to OWNED, PER_USER_KEY or SHARED in this test`);
+    assert.ok(OWNED[p] || NAMED[p] || PER_USER_KEY[p] || SHARED.has(p), `add ${p} to OWNED, NAMED, PER_USER_KEY or SHARED in this test`);
   assert.ok(templatedRoutes().length >= 10, 'the matrix found the routes');
 });
 
@@ -116,7 +125,7 @@ async function matrix(asB, { viaToken }) {
   const checked = [];
   for (const pattern of templatedRoutes()) {
     if (SHARED.has(pattern)) continue;
-    const params = OWNED[pattern] ? { id: aObjects[OWNED[pattern]], date: DATE } : PER_USER_KEY[pattern];
+    const params = OWNED[pattern] ? { id: aObjects[OWNED[pattern]], date: DATE } : NAMED[pattern] ?? PER_USER_KEY[pattern];
     const path = fillPath(pattern, params);
     for (const method of METHODS) {
       const key = `${method} ${pattern}`;
@@ -133,7 +142,7 @@ async function matrix(asB, { viaToken }) {
         assert.equal(r.status, 403, `token management is for sessions, whatever the id: ${where}`);
         continue;
       }
-      if (OWNED[pattern]) {
+      if (OWNED[pattern] || NAMED[pattern]) {
         assert.equal(r.status, 404, where);
         assert.equal(r.data?.error?.code, 'not_found', where);
       } else if (method === 'GET') {
@@ -178,7 +187,7 @@ describe('user B against user A', () => {
     const range = `from=${isoDay(-30)}&to=${isoDay(0)}`;
     for (const path of ['/api/v1/values', '/api/v1/goals', '/api/v1/boundaries', `/api/v1/wins?${range}`, `/api/v1/checkins?${range}`,
       `/api/v1/reflections?${range}`, '/api/v1/assessments', '/api/v1/motivations', '/api/v1/tokens', '/api/v1/me', '/api/v1/export',
-      '/api/v1/reports/week', '/api/v1/boundaries/check', '/api/v1/strategies/suggestions']) {
+      '/api/v1/reports/week', '/api/v1/boundaries/check', '/api/v1/strategies/suggestions', '/api/v1/imports', `/api/v1/signals?${range}`]) {
       const r = await b.get(path);
       assert.equal(r.status, 200, `${path}: ${r.text}`);
       assert.ok(!r.text.includes(MARK), `${path} shows A's data to B: ${r.text.slice(0, 300)}`);
@@ -217,7 +226,15 @@ describe('user B against user A', () => {
       for (const method of METHODS) {
         if (!served(method, pattern)) continue;
         const mine = await createEverythingLight(b);
-        const params = OWNED[pattern] ? { id: mine[OWNED[pattern]], date: DATE } : PER_USER_KEY[pattern];
+        if (NAMED[pattern]) {
+          // B's own source of the same name as A's: B reaches B's, never A's.
+          const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:b@test',
+            'DTSTART:20261120T090000Z', 'DTEND:20261120T100000Z', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+          const r = await b.request('POST', `/api/v1/imports/calendar?source=${NAMED[pattern].name}`,
+            { body: ics, headers: { 'content-type': 'text/calendar' } });
+          assert.equal(r.status, 201, r.text);
+        }
+        const params = OWNED[pattern] ? { id: mine[OWNED[pattern]], date: DATE } : NAMED[pattern] ?? PER_USER_KEY[pattern];
         const key = `${method} ${pattern}`;
         const body = method === 'GET' || method === 'DELETE' ? undefined : (VALID[key] ?? {});
         const r = await b.request(method, fillPath(pattern, params), { json: body });

@@ -191,6 +191,12 @@ export const ROUTES = [
   ['POST', '/api/v1/reflections', 'member'],
   ['GET', '/api/v1/reports/week', 'member'],
   ['GET', '/api/v1/export', 'member'],
+  ['POST', '/api/v1/imports/calendar', 'member'],
+  ['POST', '/api/v1/imports/activitywatch', 'member'],
+  ['POST', '/api/v1/imports/timewarrior', 'member'],
+  ['GET', '/api/v1/imports', 'member'],
+  ['DELETE', '/api/v1/imports/{kind}/{name}', 'member'],
+  ['GET', '/api/v1/signals', 'member'],
 ];
 
 // The (method, path) pairs of an OpenAPI document, with methods upper-cased.
