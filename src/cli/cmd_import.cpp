@@ -1,5 +1,6 @@
 // headway import: calendars (and activity, through the service) as evidence for boundaries and signals.
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 
@@ -8,6 +9,8 @@
 
 #include "cli/format.hpp"
 #include "cli/session.hpp"
+#include "ingest/activitywatch.hpp"
+#include "ingest/timewarrior.hpp"
 #include "service/evidence.hpp"
 #include "service/json_codec.hpp"
 
@@ -62,10 +65,56 @@ int import_calendar(Session& s, const CalendarArgs& a) {
   });
 }
 
+struct ActivityArgs {
+  std::string file;
+  std::string source;
+  bool keep_titles = false;
+};
+
+// ActivityWatch's "export all buckets" JSON or `timew export`, as activity evidence.
+template <typename Parse>
+int import_activity(Session& s, const ActivityArgs& a, const char* what, const std::string& default_source, Parse parse) {
+  return guarded(s, [&]() -> Result<int> {
+    std::ifstream f(a.file, std::ios::binary);
+    if (!f) return invalid("file", "cannot read " + a.file);
+    auto parsed = parse(f, a.keep_titles, *HW_TRY(s.context()));
+    if (!parsed) {
+      Error e = parsed.error();
+      e.field = a.file;  // the message names the place in the file (a JSON path and byte)
+      return tl::unexpected(std::move(e));
+    }
+    const std::string source = a.source.empty() ? default_source : a.source;
+    const auto actor = HW_TRY(s.actor());
+    const auto r = HW_TRY(service::import_activity(*HW_TRY(s.context()), actor, source, parsed->spans,
+                                                   parsed->covered_from, parsed->covered_to));
+    if (s.json()) {
+      s.print_json(service::to_json(r));
+      return 0;
+    }
+    std::cout << "Imported " << what << " \"" << r.source.name << "\": " << plural(r.spans, "span", "spans") << " from "
+              << core::to_string(r.source.covered_from) << " to " << core::to_string(r.source.covered_to) << ".\n"
+              << "  " << r.counts.added << " added, " << r.counts.changed << " changed, " << r.counts.removed
+              << " removed, " << r.counts.unchanged << " unchanged.\n";
+    for (const auto& w : parsed->warnings) std::cout << "Warning (" << w.where << "): " << w.reason << "\n";
+    return 0;
+  });
+}
+
+void register_activity(CLI::App* cmd, Session& s, const char* name, const char* help, const char* what,
+                       std::function<int(Session&, const ActivityArgs&, const char*)> run) {
+  auto a = std::make_shared<ActivityArgs>();
+  auto* sub = cmd->add_subcommand(name, help);
+  add_common(sub, s);
+  sub->add_option("file", a->file, "The export file")->required();
+  sub->add_option("--source", a->source, std::string("Name of this source (default: ") + name + ")");
+  sub->add_flag("--keep-titles", a->keep_titles, "Store application names or tags too");
+  sub->callback([&s, a, what, run] { s.action = [&s, a, what, run] { return run(s, *a, what); }; });
+}
+
 }  // namespace
 
 void register_import(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("import", "Import calendars as evidence for your boundaries and signals");
+  auto* cmd = app.add_subcommand("import", "Import calendars and tracked activity as evidence for your boundaries and signals");
   cmd->require_subcommand(1);
 
   auto a = std::make_shared<CalendarArgs>();
@@ -83,6 +132,24 @@ void register_import(CLI::App& app, Session& s) {
   cal->add_option("--from", a->options.from, "First day of the import window (default: 12 months ago)");
   cal->add_option("--to", a->options.to, "Last day of the import window (default: 3 months ahead)");
   cal->callback([&s, a] { s.action = [&s, a] { return import_calendar(s, *a); }; });
+
+  register_activity(cmd, s, "activitywatch", "Import an ActivityWatch export (\"export all buckets\" JSON)",
+                    "ActivityWatch", [](Session& s, const ActivityArgs& a, const char* what) {
+                      return import_activity(s, a, what, "activitywatch", [](std::istream& in, bool keep_titles, service::Context&) {
+                        ingest::ActivityWatchOptions o;
+                        o.keep_titles = keep_titles;
+                        return ingest::import_activitywatch(in, o);
+                      });
+                    });
+  register_activity(cmd, s, "timewarrior", "Import `timew export` JSON; a running interval ends now", "Timewarrior",
+                    [](Session& s, const ActivityArgs& a, const char* what) {
+                      return import_activity(s, a, what, "timewarrior", [](std::istream& in, bool keep_titles, service::Context& ctx) {
+                        ingest::TimewarriorOptions o;
+                        o.keep_titles = keep_titles;
+                        o.now = ctx.clock();
+                        return ingest::import_timewarrior(in, o);
+                      });
+                    });
 
   auto* list = cmd->add_subcommand("list", "List imported sources");
   add_common(list, s);

@@ -108,6 +108,8 @@ TEST(Help, EveryCommandAndSubcommandHasHelp) {
                                "export",
                                "import-data",
                                "import calendar",
+                               "import activitywatch",
+                               "import timewarrior",
                                "import list",
                                "import remove",
                                "signals",
@@ -178,6 +180,8 @@ const std::vector<std::vector<std::string>>& json_commands() {
       {"report", "week"},
       {"report", "week", "--date", "2026-11-01"},
       {"import", "calendar", std::string(HEADWAY_TEST_DATA) + "/evidence/week.ics"},
+      {"import", "activitywatch", std::string(HEADWAY_TEST_DATA) + "/activitywatch/export.json"},
+      {"import", "timewarrior", std::string(HEADWAY_TEST_DATA) + "/timewarrior/export.json"},
       {"import", "list"},
       {"signals", "--from", "2026-11-16", "--to", "2026-11-22"},
       {"user", "add", "--email", "sam@example.org"},  // the password comes on stdin

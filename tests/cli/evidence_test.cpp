@@ -156,5 +156,34 @@ TEST(ImportedEvidence, MeetingsBreakBoundaries) {
   expect_refusal(hw({"import", "remove", "work"}), "no imported source named \"work\"");
 }
 
+TEST(ImportedEvidence, ActivityExportsAreSourcesOfTheirOwn) {
+  Headway hw;
+  hw.init();
+  const auto aw = (kData / "activitywatch" / "export.json").string();
+  const auto tw = (kData / "timewarrior" / "export.json").string();
+  const json first = hw.json_of({"import", "activitywatch", aw});
+  EXPECT_EQ(first["source"]["name"], "activitywatch");
+  EXPECT_EQ(first["source"]["kind"], "activity");
+  ASSERT_GT(first["spans"].get<int>(), 0);
+  EXPECT_EQ(counts(first), std::to_string(first["spans"].get<int>()) + "/0/0/0");
+  EXPECT_EQ(counts(hw.json_of({"import", "activitywatch", aw})), "0/0/0/" + std::to_string(first["spans"].get<int>()));
+  // Timewarrior's default name is its own, so it never replaces the ActivityWatch source.
+  const json t = hw.json_of({"import", "timewarrior", tw});
+  EXPECT_EQ(t["source"]["name"], "timewarrior");
+  const json list = hw.json_of({"import", "list"});
+  ASSERT_EQ(list.size(), 2u) << list.dump(2);
+  EXPECT_EQ(list[0]["items"], first["spans"]);
+
+  // A broken export names the file and the place in it, and changes nothing.
+  const DbSnapshot before = hw.snapshot();
+  const auto broken = hw({"import", "timewarrior", (kData / "timewarrior" / "truncated.json").string(), "--source", "x"});
+  EXPECT_EQ(broken.code, 2) << broken;
+  EXPECT_TRUE(contains(broken.err, "truncated.json: byte ")) << broken;
+  EXPECT_EQ(hw.snapshot(), before);
+  const auto missing = hw({"import", "activitywatch", "/nonexistent/export.json"});
+  EXPECT_NE(missing.code, 0);
+  EXPECT_TRUE(contains(missing.err, "cannot read /nonexistent/export.json")) << missing;
+}
+
 }  // namespace
 }  // namespace headway::cli_test
