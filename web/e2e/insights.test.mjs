@@ -100,7 +100,9 @@ describe('insights and assessments', () => {
 
       // Patterns: exactly the report's insights, with the honest verdict.
       const insights = (await apiGet(server, '/api/v1/reports/week')).body.insights;
-      assert.ok(insights.some((i) => i.clear) && insights.some((i) => !i.clear), 'the demo has clear and unclear patterns');
+      // The demo is built to show clear patterns; which ones come out unclear depends on the day it
+      // is generated, so "No clear pattern yet" is checked with certainty for a new person below.
+      assert.ok(insights.some((i) => i.clear), 'the demo has clear patterns');
       const shown = page.locator('.insights-pattern');
       assert.equal(await shown.count(), insights.length);
       for (const [i, ins] of insights.entries()) {
@@ -147,6 +149,7 @@ describe('insights and assessments', () => {
       await page.getByText('No goals yet.').waitFor();
       assert.equal(await page.locator('.insights-trend canvas').count(), 0);
       const insights = (await apiGet(server, '/api/v1/reports/week')).body.insights;
+      assert.ok(insights.length > 0, 'the report asks its questions even without data');
       assert.equal(await page.locator('.insights-verdict', { hasText: 'No clear pattern yet' }).count(), insights.length);
       assert.equal(await page.locator('.insights-pattern-why', { hasText: 'Too few days' }).count(), insights.length);
 

@@ -20,6 +20,7 @@ import type { Account, Login, Me } from './types';
 // The pages with charts or many parts load on their first visit.
 const AssessmentsPage = lazyPage(() => import('./components/assessments/AssessmentsPage').then((m) => m.AssessmentsPage));
 const BoundariesPage = lazyPage(() => import('./components/boundaries/BoundariesPage').then((m) => m.BoundariesPage));
+const EvidencePage = lazyPage(() => import('./components/evidence/EvidencePage').then((m) => m.EvidencePage));
 const GoalPage = lazyPage(() => import('./components/goal/GoalPage').then((m) => m.GoalPage));
 const InsightsPage = lazyPage(() => import('./components/insights/InsightsPage').then((m) => m.InsightsPage));
 const WelcomePage = lazyPage(() => import('./components/onboarding/WelcomePage').then((m) => m.WelcomePage));
@@ -139,6 +140,8 @@ export function App({ api, drafts }: Props) {
         return <GoalPage api={api} me={me} id={route.id} />;
       case 'boundaries':
         return <BoundariesPage api={api} me={me} />;
+      case 'evidence':
+        return <EvidencePage api={api} me={me} />;
       case 'review':
         return <ReviewPage api={api} me={me} />;
       case 'insights':

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'goals' }
   | { name: 'goal'; id: number }
   | { name: 'boundaries' }
+  | { name: 'evidence' }
   | { name: 'review' }
   | { name: 'insights' }
   | { name: 'assessments' }
@@ -29,6 +30,7 @@ const ROUTES: Record<string, Simple> = {
   '/wins': 'wins',
   '/goals': 'goals',
   '/boundaries': 'boundaries',
+  '/evidence': 'evidence',
   '/review': 'review',
   '/insights': 'insights',
   '/assessments': 'assessments',

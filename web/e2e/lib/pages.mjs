@@ -6,6 +6,7 @@ export const PAGES = [
   ['goals', '/goals', 'Goals'],
   ['goal', '/goals/1', null],
   ['boundaries', '/boundaries', 'Boundaries'],
+  ['evidence', '/evidence', 'Calendar and activity'],
   ['review', '/review', null],
   ['insights', '/insights', 'Insights'],
   ['assessments', '/assessments', 'Assessments'],

@@ -7,6 +7,7 @@ const NAV: [string, string][] = [
   ['/wins', 'Wins'],
   ['/goals', 'Goals'],
   ['/boundaries', 'Boundaries'],
+  ['/evidence', 'Evidence'],
   ['/review', 'Review'],
   ['/insights', 'Insights'],
   ['/assessments', 'Assessments'],

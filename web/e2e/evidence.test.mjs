@@ -1,0 +1,123 @@
+// End-to-end: the Calendar and activity page (/evidence) with a fresh account: import a calendar
+// through the file input, compare what shows with the API, refuse a broken file, remove the source.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { skip, withApp } from './lib/app.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn } from './lib/browser.mjs';
+import { apiGet, apiSend } from './lib/server.mjs';
+
+const WEEK_ICS = '/work/main/tests/data/evidence/week.ics';
+const INVALID_ICS = '/work/main/tests/data/ics/invalid/mixed_invalid.ics';
+const hm = (m) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+
+function seriesPixels(page, selector, cssVar) {
+  return page.evaluate(([sel, name]) => {
+    const canvas = document.querySelector(`${sel} canvas`);
+    if (!canvas || !canvas.width) return -1;
+    const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim().replace('#', '');
+    const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] < 200) continue;
+      if (Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 40) n++;
+    }
+    return n;
+  }, [selector, cssVar]);
+}
+
+describe('calendar and activity', () => {
+  test('import a calendar, see the API’s counts and signals, refuse a broken file, remove the source', { skip }, async () => {
+    await withApp(async ({ server, context, page, problems }) => {
+      const patched = await apiSend(server, 'PATCH', '/api/v1/me', { timezone: 'Europe/Berlin', work_hours: 'Mon-Fri 09:00-17:30' });
+      assert.equal(patched.status, 200);
+      await bypassCspForTestScripts(context, page);
+      await page.goto(server.base + '/');
+      await signIn(page, server, { skipWelcome: true });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Evidence' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Calendar and activity' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/evidence');
+
+      // Empty: what importing does, and that titles stay out.
+      const empty = page.locator('.ev-sources .status-note--empty');
+      await empty.waitFor();
+      assert.match(await empty.textContent(), /titles.*stay out unless you ask/);
+      await page.locator('.ev-table').waitFor();
+      await assertNoSeriousViolations(page, 'evidence, empty');
+
+      // Import week.ics through the labelled file input; the source name comes from the file name.
+      await page.getByLabel('File to import').setInputFiles(WEEK_ICS);
+      assert.equal(await page.getByLabel('Source name').inputValue(), 'week');
+      assert.equal(await page.getByLabel('Kind of file').inputValue(), 'calendar');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: 'Imported “week”' }).waitFor();
+
+      const sources = (await apiGet(server, '/api/v1/imports')).body;
+      assert.equal(sources.length, 1);
+      const [source] = sources;
+      assert.equal(source.name, 'week');
+      assert.ok(source.items > 0);
+      const count = (name) => page.locator(`.ev-count[data-count="${name}"] dd`).textContent();
+      assert.equal(Number(await count('added')), source.items, 'a first import adds every item the source now holds');
+      assert.equal(Number(await count('occurrences')), source.items);
+      assert.equal(Number(await count('changed')), 0);
+      assert.equal(Number(await count('skipped')), 0);
+      const listed = page.locator(`.ev-source[data-name="week"]`);
+      await listed.waitFor();
+      assert.equal(await listed.locator('.ev-source-items').textContent(), `${source.items} items`);
+
+      // The table: 28 days, each the API's work and after-hours time.
+      const to = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const from = new Date(Date.parse(`${to}T00:00:00Z`) - 27 * 86_400_000).toISOString().slice(0, 10);
+      const signals = (await apiGet(server, `/api/v1/signals?from=${from}&to=${to}`)).body;
+      assert.equal(signals.length, 28);
+      assert.ok(signals.some((s) => s.after_hours_minutes > 0), 'week.ics has an evening meeting');
+      await page.waitForFunction((d) => document.querySelector(`td[data-date="${d}"] .ev-after`) !== null,
+        signals.find((s) => s.after_hours_minutes > 0).date);
+      assert.equal(await page.locator('.ev-table td[data-date]').count(), 28);
+      for (const s of signals) {
+        const cell = page.locator(`.ev-table td[data-date="${s.date}"]`);
+        assert.equal(await cell.locator('.ev-work').textContent(), hm(s.work_minutes), `${s.date} work`);
+        if (s.after_hours_minutes > 0) {
+          assert.equal(await cell.locator('.ev-after').textContent(), `▲ after hours ${hm(s.after_hours_minutes)}`, `${s.date} after hours`);
+          assert.match(await cell.getAttribute('class'), /ev-day--after/);
+        } else {
+          assert.equal(await cell.locator('.ev-after').count(), 0, `${s.date} has no after-hours time`);
+        }
+      }
+      // The chart: one point per day, and both lines drawn.
+      await page.locator('.ev-chart[data-points="28"] canvas').waitFor();
+      assert.equal(await page.locator('.ev-chart').getAttribute('role'), 'img');
+      assert.ok((await seriesPixels(page, '.ev-chart', '--accent')) > 50, 'the work line is drawn');
+      assert.ok((await seriesPixels(page, '.ev-chart', '--danger')) > 20, 'the after-hours line is drawn');
+      await assertNoSeriousViolations(page, 'evidence, imported');
+
+      // A broken file: refused with the line named next to the file input, and nothing stored.
+      await page.getByLabel('File to import').setInputFiles(INVALID_ICS);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const error = page.locator('#ev-file-error');
+      await error.waitFor();
+      assert.match(await error.textContent(), /^Line 10: /);
+      assert.match(await error.textContent(), /not a valid date/);
+      assert.equal(await page.getByLabel('File to import').getAttribute('aria-invalid'), 'true');
+      assert.match(await page.getByLabel('File to import').getAttribute('aria-describedby'), /ev-file-error/);
+      const after = (await apiGet(server, '/api/v1/imports')).body;
+      assert.deepEqual(after.map((s) => [s.name, s.items]), [['week', source.items]]);
+
+      // 375 px: nothing scrolls sideways.
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.waitForTimeout(200);
+      await assertNoSidewaysScroll(page, 'evidence at 375 px');
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      // Remove, with a confirmation first.
+      await listed.getByRole('button', { name: 'Remove week' }).click();
+      assert.equal((await apiGet(server, '/api/v1/imports')).body.length, 1, 'nothing removed before confirming');
+      await listed.getByRole('button', { name: 'Yes, remove' }).click();
+      await empty.waitFor();
+      assert.deepEqual((await apiGet(server, '/api/v1/imports')).body, []);
+      await page.getByRole('status').filter({ hasText: 'Removed “week”.' }).waitFor();
+      assert.deepEqual(problems, []);
+    });
+  });
+});
