@@ -1,6 +1,6 @@
 // The check-in form's state, its checks before sending, and the body PUT /checkins/{date} takes.
 import { isTimeOfDay, normaliseTime } from './dates';
-import type { CheckIn, CheckInPut } from './types';
+import type { CheckIn, CheckInPut, DailySignals } from './types';
 
 export interface CheckInForm {
   off: boolean;
@@ -45,6 +45,20 @@ export function formFromCheckIn(c: CheckIn): CheckInForm {
     setback: c.setback,
     note: c.note,
   };
+}
+
+// What a day's imported evidence already says: when work started and ended, and how much of it
+// fell after hours. Only empty fields are filled, so nothing the person typed is replaced. Null
+// when the evidence shows no work that day or there is nothing left to fill.
+export function formFromSignals(form: CheckInForm, s: DailySignals | undefined): CheckInForm | null {
+  if (!s || !s.first_activity || !s.last_activity || form.off) return null;
+  const next = {
+    ...form,
+    start: form.start || s.first_activity,
+    end: form.end || s.last_activity,
+    after_hours: form.after_hours || String(s.after_hours_minutes),
+  };
+  return next.start === form.start && next.end === form.end && next.after_hours === form.after_hours ? null : next;
 }
 
 export function isCheckInField(field: string | null): field is CheckInField {

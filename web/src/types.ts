@@ -153,3 +153,16 @@ export interface WinCreate {
   size?: WinSize | null;
   date?: string | null;
 }
+
+// One local day of signals from imported calendars and activity (GET /signals).
+export interface DailySignals {
+  date: string;
+  work_minutes: number;
+  after_hours_minutes: number;
+  weekend_minutes: number;
+  meeting_minutes: number;
+  after_hours_meeting_minutes: number;
+  longest_focus_minutes: number;
+  first_activity: string | null;
+  last_activity: string | null;
+}

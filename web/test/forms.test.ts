@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInBody, emptyCheckIn, formFromCheckIn, isCheckInField, tidyCheckIn, validateCheckIn } from '../src/checkin-form';
+import { checkInBody, emptyCheckIn, formFromCheckIn, formFromSignals, isCheckInField, tidyCheckIn, validateCheckIn } from '../src/checkin-form';
 import { FREQUENCIES, frequencyLabel, validateWoop, woopBody } from '../src/goal-form';
 import { sentence } from '../src/messages';
 import { validateWin, winBody } from '../src/win-form';
@@ -98,5 +98,29 @@ describe('sentence', () => {
   it('capitalises and ends API messages', () => {
     expect(sentence('stress must be between 1 and 5')).toBe('Stress must be between 1 and 5.');
     expect(sentence('Done!')).toBe('Done!');
+  });
+});
+
+describe('check-in from imported evidence', () => {
+  const day = {
+    date: '2026-11-25', work_minutes: 540, after_hours_minutes: 75, weekend_minutes: 0, meeting_minutes: 120,
+    after_hours_meeting_minutes: 60, longest_focus_minutes: 90, first_activity: '08:40', last_activity: '18:45',
+  };
+
+  it('fills in start, end and after-hours minutes from the day\'s signals', () => {
+    const f = formFromSignals(emptyCheckIn(), day);
+    expect(f).toMatchObject({ start: '08:40', end: '18:45', after_hours: '75', stress: null, energy: null });
+  });
+
+  it('never replaces what the person typed, and says when nothing changed', () => {
+    const typed = { ...emptyCheckIn(), start: '09:15' };
+    expect(formFromSignals(typed, day)).toMatchObject({ start: '09:15', end: '18:45', after_hours: '75' });
+    expect(formFromSignals({ ...emptyCheckIn(), start: '9:00', end: '17:00', after_hours: '0' }, day)).toBeNull();
+  });
+
+  it('fills nothing without evidence of work, or on a day off', () => {
+    expect(formFromSignals(emptyCheckIn(), undefined)).toBeNull();
+    expect(formFromSignals(emptyCheckIn(), { ...day, first_activity: null, last_activity: null, work_minutes: 0 })).toBeNull();
+    expect(formFromSignals({ ...emptyCheckIn(), off: true }, day)).toBeNull();
   });
 });

@@ -3,11 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api';
 import {
   type CheckInField, type CheckInForm, type FieldErrors, CHECKIN_FIELDS, checkInBody, emptyCheckIn,
-  formFromCheckIn, isCheckInField, tidyCheckIn, validateCheckIn,
+  formFromCheckIn, formFromSignals, isCheckInField, tidyCheckIn, validateCheckIn,
 } from '../checkin-form';
 import type { DraftStore } from '../drafts';
 import { sentence } from '../messages';
-import type { CheckIn, Evaluation } from '../types';
+import type { CheckIn, DailySignals, Evaluation } from '../types';
 import { CheckboxField } from './CheckboxField';
 import { CheckInHours, CheckInMinutes, CheckInRatings } from './CheckInFields';
 import { StatusNote } from './StatusNote';
@@ -34,6 +34,7 @@ export function CheckInSection({ api, drafts, account, date, draft, onSaved }: P
   const [existing, setExisting] = useState<CheckIn | null>(null);
   const [form, setForm] = useState<CheckInForm>(draft ?? emptyCheckIn());
   const [restored, setRestored] = useState(Boolean(draft));
+  const [fromEvidence, setFromEvidence] = useState(false);
   const [errors, setErrors] = useState<FieldErrors<CheckInField>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -51,6 +52,20 @@ export function CheckInSection({ api, drafts, account, date, draft, onSaved }: P
         setExisting(c);
         if (!draft && c) setForm(formFromCheckIn(c));
         setPhase('ready');
+        // No check-in yet: fill in what an imported calendar or tracker already says about today.
+        if (!draft && !c) {
+          api.request<DailySignals[]>('GET', `/signals?${new URLSearchParams({ from: date, to: date })}`).then(
+            (days) => {
+              if (!mounted.current) return;
+              setForm((f) => {
+                const filled = formFromSignals(f, days[0]);
+                if (filled) setFromEvidence(true);
+                return filled ?? f;
+              });
+            },
+            () => { /* the form works without evidence */ },
+          );
+        }
       },
       (err) => {
         if (!mounted.current || (err instanceof ApiError && err.status === 401)) return;
@@ -129,7 +144,9 @@ export function CheckInSection({ api, drafts, account, date, draft, onSaved }: P
               ? 'Restored the check-in you had not saved yet. Save it to keep it.'
               : existing
                 ? 'You checked in today already. Change anything and save again.'
-                : 'How did today go? One minute is enough.'}
+                : fromEvidence
+                  ? 'Your imported calendar and activity filled in the times. Check them, add how you felt, and save.'
+                  : 'How did today go? One minute is enough.'}
           </p>
           <form class="form" onSubmit={submit} noValidate aria-describedby={formError ? 'checkin-form-error' : undefined}>
             {formError && (

@@ -2,17 +2,9 @@
 
 export type ImportKind = 'calendar' | 'activitywatch' | 'timewarrior';
 
-export interface Signal {
-  date: string;
-  work_minutes: number;
-  after_hours_minutes: number;
-  weekend_minutes: number;
-  meeting_minutes: number;
-  after_hours_meeting_minutes: number;
-  longest_focus_minutes: number;
-  first_activity: string | null;
-  last_activity: string | null;
-}
+import type { DailySignals } from '../../types';
+
+export type Signal = DailySignals;
 
 export const SIGNAL_DAYS = 28;
 const DAY_MS = 86_400_000;
