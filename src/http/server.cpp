@@ -153,6 +153,8 @@ bool Connection::request_arriving() {
 }
 
 void Connection::read() {
+  // The previous request is answered: only bytes of a new one count as arriving from here on.
+  parser_.reset();
   if (shared_.stopping && !request_arriving()) return close();
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
