@@ -5,29 +5,13 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { skip, withApp } from './lib/app.mjs';
-import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, seriesPixels, signIn } from './lib/browser.mjs';
 import { apiGet, apiSend } from './lib/server.mjs';
 
 const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/data');
 const WEEK_ICS = path.join(DATA, 'evidence/week.ics');
 const INVALID_ICS = path.join(DATA, 'ics/invalid/mixed_invalid.ics');
 const hm = (m) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
-
-function seriesPixels(page, selector, cssVar) {
-  return page.evaluate(([sel, name]) => {
-    const canvas = document.querySelector(`${sel} canvas`);
-    if (!canvas || !canvas.width) return -1;
-    const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim().replace('#', '');
-    const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] < 200) continue;
-      if (Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 40) n++;
-    }
-    return n;
-  }, [selector, cssVar]);
-}
 
 describe('calendar and activity', () => {
   test('import a calendar, see the API’s counts and signals, refuse a broken file, remove the source', { skip }, async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { skip, withApp } from './lib/app.mjs';
-import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn, tabTo } from './lib/browser.mjs';
+import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, seriesPixels, signIn, tabTo } from './lib/browser.mjs';
 import { apiGet } from './lib/server.mjs';
 
 const METRICS = ['stress', 'energy', 'hours', 'afterHours'];
@@ -22,24 +22,6 @@ async function openPage(page, server, name) {
   await signIn(page, server);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-// Pixels of the canvas under `selector` within a small distance of the CSS colour variable `cssVar`:
-// the drawn series, not just axes or an empty box.
-function seriesPixels(page, selector, cssVar) {
-  return page.evaluate(([sel, name]) => {
-    const canvas = document.querySelector(`${sel} canvas`);
-    if (!canvas || !canvas.width) return -1;
-    const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim().replace('#', '');
-    const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] < 200) continue;
-      if (Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 40) n++;
-    }
-    return n;
-  }, [selector, cssVar]);
 }
 
 // Answers one item of the form with the keyboard only: Tab to its group, Space, then arrow keys.

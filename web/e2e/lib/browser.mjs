@@ -103,3 +103,21 @@ export async function assertNoSidewaysScroll(page, label) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= width, `${label}: no sideways scrolling at ${width} px (the page is ${scrollWidth} px wide)`);
 }
+
+// Pixels of the canvas under `selector` within a small distance of the CSS colour variable `cssVar`:
+// the drawn series, not just axes or an empty box.
+export function seriesPixels(page, selector, cssVar) {
+  return page.evaluate(([sel, name]) => {
+    const canvas = document.querySelector(`${sel} canvas`);
+    if (!canvas || !canvas.width) return -1;
+    const hex = getComputedStyle(document.documentElement).getPropertyValue(name).trim().replace('#', '');
+    const want = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] < 200) continue;
+      if (Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 40) n++;
+    }
+    return n;
+  }, [selector, cssVar]);
+}
