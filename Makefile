@@ -49,7 +49,8 @@ test: build build-asan web
 # Micro and end-to-end benchmarks (bench/run.sh), the HTTP server with wrk (bench/http.sh), and
 # how soon the Today page is usable in Chromium (web/bench/today.mjs).
 bench: build web
-	@status=0; bash bench/run.sh || status=1; bash bench/ics/run.sh || status=1; bash bench/http.sh || status=1; \
+	@status=0; bash bench/run.sh || status=1; bash bench/ics/run.sh || status=1; \
+	  bash bench/evidence_store/run.sh || status=1; bash bench/http.sh || status=1; \
 	  (cd web && HEADWAY_BINARY=../$(HEADWAY) node bench/today.mjs) || status=1; exit $$status
 
 # The iCalendar importer under libFuzzer with ASan and UBSan (clang): FUZZ_SECONDS of fuzzing over

@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libboost-dev libsodium-dev
   wrk nginx
   libical-dev libicu-dev python3-recurring-ical-events
+  poppler-utils qpdf
   clang libclang-rt-14-dev time
   chromium
 )

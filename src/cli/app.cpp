@@ -46,6 +46,7 @@ int run(int argc, char** argv) {
   register_report(app, s);
   register_import(app, s);
   register_signals(app, s);
+  register_feed(app, s);
   register_data(app, s);
   register_demo(app, s);
   register_db(app, s);

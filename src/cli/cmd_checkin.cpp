@@ -26,6 +26,12 @@ std::shared_ptr<RangeArgs> add_range(CLI::App* cmd, Session& s) {
   return ra;
 }
 
+// The Worked column: a check-in imported without working times says nothing about the hours.
+std::string worked(const core::CheckIn& c) {
+  if (c.off) return "day off";
+  return core::has_times(c) ? core::format_minutes(c.worked_minutes) : "times not recorded";
+}
+
 }  // namespace
 
 void register_checkin(CLI::App& app, Session& s) {
@@ -61,7 +67,7 @@ void register_checkin(CLI::App& app, Session& s) {
         const auto& c = r.checkin;
         std::cout << (r.updated ? "Check-in updated for " : "Checked in for ") << core::weekday_name(core::weekday(c.date))
                   << " " << core::to_string(c.date) << ": "
-                  << (c.off ? std::string("day off") : "worked " + core::format_minutes(c.worked_minutes))
+                  << (core::has_times(c) ? "worked " + worked(c) : worked(c))
                   << ", stress " << c.stress << ", energy " << c.energy << ".\n";
         for (const auto& e : r.boundaries)
           std::cout << "  " << status_text(e.status, s.color()) << "  boundary " << e.boundary_id << " ("
@@ -91,7 +97,7 @@ void register_checkin(CLI::App& app, Session& s) {
         for (const auto& c : items)
           t.add({core::to_string(c.date) + " " + core::weekday_name(core::weekday(c.date)),
                  c.start ? core::to_string(*c.start) : "–", c.end ? core::to_string(*c.end) : "–",
-                 c.off ? "day off" : core::format_minutes(c.worked_minutes),
+                 worked(c),
                  c.after_hours ? std::to_string(*c.after_hours) + " min" : "–",
                  c.break_minutes ? std::to_string(*c.break_minutes) + " min" : "–", dots(c.stress, 5), dots(c.energy, 5),
                  c.note.size() > 40 ? c.note.substr(0, 39) + "…" : c.note});

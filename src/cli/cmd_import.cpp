@@ -113,8 +113,12 @@ void register_activity(CLI::App* cmd, Session& s, const char* name, const char* 
 
 }  // namespace
 
+// Daylio and Loop Habit Tracker, in cmd_import_migrate.cpp.
+void register_import_migrate(CLI::App* cmd, Session& s);
+
 void register_import(CLI::App& app, Session& s) {
-  auto* cmd = app.add_subcommand("import", "Import calendars and tracked activity as evidence for your boundaries and signals");
+  auto* cmd = app.add_subcommand(
+      "import", "Import calendars and tracked activity as evidence for your boundaries and signals, or your history from Daylio and Loop Habit Tracker");
   cmd->require_subcommand(1);
 
   auto a = std::make_shared<CalendarArgs>();
@@ -150,6 +154,7 @@ void register_import(CLI::App& app, Session& s) {
                         return ingest::import_timewarrior(in, o);
                       });
                     });
+  register_import_migrate(cmd, s);
 
   auto* list = cmd->add_subcommand("list", "List imported sources");
   add_common(list, s);

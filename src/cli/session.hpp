@@ -82,5 +82,6 @@ void register_user(CLI::App& app, Session& s);
 void register_serve(CLI::App& app, Session& s);
 void register_import(CLI::App& app, Session& s);
 void register_signals(CLI::App& app, Session& s);
+void register_feed(CLI::App& app, Session& s);
 
 }  // namespace headway::cli

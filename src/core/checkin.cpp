@@ -9,10 +9,14 @@ int end_wall_minutes(const CheckIn& c) {
   return c.end->minutes <= c.start->minutes ? c.end->minutes + 1440 : c.end->minutes;
 }
 
-Result<void> finalize_checkin(CheckIn& c, const Zone& zone) {
+Result<void> finalize_checkin(CheckIn& c, const Zone& zone, CheckinMode mode) {
   HW_CHECK(validate_1_to_5(c.stress, "stress"));
   HW_CHECK(validate_1_to_5(c.energy, "energy"));
-  if (c.off) {
+  const bool untimed = !c.off && !c.start && !c.end && mode == CheckinMode::times_optional;
+  if (untimed) {
+    if (c.after_hours) return invalid("after_hours", "needs working times (start and end) or a day off");
+    if (c.break_minutes) return invalid("break", "needs working times (start and end)");
+  } else if (c.off) {
     if (c.start || c.end) return invalid("off", "a day off has no --start or --end");
     if (c.break_minutes) return invalid("break", "a day off has no break");
   } else {
@@ -26,7 +30,7 @@ Result<void> finalize_checkin(CheckIn& c, const Zone& zone) {
     return invalid("break", "must be 0 to 720 minutes, got " + std::to_string(*c.break_minutes));
   HW_CHECK(validate_text(c.note, "note", 4000, false));
   int span = 0;
-  if (!c.off) {
+  if (!c.off && !untimed) {
     span = zone.elapsed_minutes(c.date, c.start->minutes, end_wall_minutes(c));
     if (span <= 0)  // only when the clock skips the start time on a DST night
       return invalid("end", "must be after start; the clock skipped " + to_string(*c.start) + " on " + to_string(c.date));

@@ -26,6 +26,12 @@ std::string hours_text(int minutes) {
   return buf;
 }
 
+// The day's check-in as evidence about work: none when it has no recorded times (it says how the
+// day felt, not when or how long work happened).
+const CheckIn* work_checkin(const DayEvidence& d) {
+  return d.checkin && times_recorded(*d.checkin) ? d.checkin : nullptr;
+}
+
 // Any work at all that day, including after-hours work on a day off.
 bool works(const CheckIn& c) { return c.worked_minutes > 0; }
 int after_hours(const CheckIn& c) { return c.after_hours.value_or(0); }
@@ -59,7 +65,7 @@ struct Verdict {
 };
 
 void eval_work_window(const Boundary& b, const DayEvidence& d, Verdict& v) {
-  if (const CheckIn* c = d.checkin) {
+  if (const CheckIn* c = work_checkin(d)) {
     if (c->off) {
       v.add(works(*c) ? Status::broken : Status::kept, works(*c) ? off_day_work(*c) : std::string("day off"));
     } else {
@@ -82,7 +88,7 @@ void eval_work_window(const Boundary& b, const DayEvidence& d, Verdict& v) {
 }
 
 void eval_weekend(const DayEvidence& d, Verdict& v) {
-  if (const CheckIn* c = d.checkin)
+  if (const CheckIn* c = work_checkin(d))
     v.add(works(*c) ? Status::broken : Status::kept,
           works(*c) ? "worked " + hours_text(c->worked_minutes) : std::string("no work logged"));
   for (const Span& s : d.spans) {
@@ -94,7 +100,7 @@ void eval_weekend(const DayEvidence& d, Verdict& v) {
 }
 
 void eval_min_break(const Boundary& b, const DayEvidence& d, Verdict& v) {
-  if (const CheckIn* c = d.checkin) {
+  if (const CheckIn* c = work_checkin(d)) {
     if (c->off) return;  // a day off needs no break
     if (c->break_minutes)
       v.add(*c->break_minutes >= b.minutes ? Status::kept : Status::broken,
@@ -133,7 +139,7 @@ void eval_meeting_free(const Boundary& b, const DayEvidence& d, Verdict& v) {
 }
 
 void eval_no_messages(const Boundary& b, const DayEvidence& d, Verdict& v) {
-  if (const CheckIn* c = d.checkin) {
+  if (const CheckIn* c = work_checkin(d)) {
     if (c->off) {
       if (works(*c))
         v.add(Status::unknown, off_day_work(*c) + ", time not recorded");
@@ -170,7 +176,7 @@ bool applies(const Boundary& b, Date d) {
 }
 
 int worked_minutes(const DayEvidence& d) {
-  if (d.checkin) return d.checkin->worked_minutes;
+  if (const CheckIn* c = work_checkin(d)) return c->worked_minutes;
   int total = 0;
   for (const Span& s : d.spans)
     if (s.busy && (s.kind == SpanKind::activity)) total += s.end - s.start;
@@ -191,12 +197,12 @@ std::vector<Evaluation> evaluate(const std::vector<Boundary>& boundaries, const 
         case BoundaryType::no_weekend_work: eval_weekend(d, v); break;
         case BoundaryType::min_break:
           eval_min_break(b, d, v);
-          if (v.status == Status::unknown && v.evidence.empty() && d.checkin) continue;  // day off
+          if (v.status == Status::unknown && v.evidence.empty() && work_checkin(d)) continue;  // day off
           break;
         case BoundaryType::meeting_free: eval_meeting_free(b, d, v); break;
         case BoundaryType::no_messages_after: eval_no_messages(b, d, v); break;
         case BoundaryType::weekly_hours_cap: {
-          const bool known = d.checkin || d.has_activity;
+          const bool known = work_checkin(d) || d.has_activity;
           week_minutes += worked_minutes(d);
           const int cap = static_cast<int>(b.hours * 60 + 0.5);
           if (week_minutes > cap)
@@ -207,7 +213,9 @@ std::vector<Evaluation> evaluate(const std::vector<Boundary>& boundaries, const 
           break;
         }
       }
-      if (v.status == Status::unknown && v.evidence.empty()) v.evidence = "no check-in or tracked data";
+      if (v.status == Status::unknown && v.evidence.empty())
+        v.evidence = d.checkin && !work_checkin(d) ? "check-in without recorded times, no tracked data"
+                                                   : "no check-in or tracked data";
       out.push_back(Evaluation{d.date, b.id, b.type, v.status, std::move(v.evidence)});
     }
   }

@@ -27,7 +27,7 @@ struct Span {
 struct DayEvidence {
   Date date;
   int day_minutes = 1440;             // 1380 or 1500 on DST change days
-  const CheckIn* checkin = nullptr;   // not owned
+  const CheckIn* checkin = nullptr;   // not owned; without recorded times it counts as none
   std::vector<Span> spans;            // calendar events and tracked activity
   bool has_calendar = false;          // a calendar covers this day (even if it is empty)
   bool has_activity = false;          // an activity tracker covers this day
@@ -49,7 +49,8 @@ bool applies(const Boundary& b, Date d);
 // boundary does not apply give no result.
 std::vector<Evaluation> evaluate(const std::vector<Boundary>& boundaries, const std::vector<DayEvidence>& days);
 
-// Minutes of work a day's evidence shows: the check-in if there is one, else tracked activity.
+// Minutes of work a day's evidence shows: the check-in if it records times (or a day off), else
+// tracked activity.
 int worked_minutes(const DayEvidence& day);
 
 }  // namespace headway::core

@@ -62,6 +62,19 @@ std::string format_minutes(int minutes) {
   return buf;
 }
 
+EvidenceWeek summarize_evidence(const std::vector<DailySignals>& days, const WorkHours& hours) {
+  EvidenceWeek e;
+  for (const DailySignals& d : days) {
+    e.work_minutes += d.work_minutes;
+    e.after_hours_minutes += d.after_hours_minutes;
+    e.meeting_minutes += d.meeting_minutes;
+    e.after_hours_meeting_minutes += d.after_hours_meeting_minutes;
+    e.longest_focus_minutes = std::max(e.longest_focus_minutes, d.longest_focus_minutes);
+    if (hours.days.contains(weekday(d.date)) && d.last_activity && *d.last_activity > hours.to) ++e.days_past_end;
+  }
+  return e;
+}
+
 WeeklyReport build_weekly_report(const ReportInput& in) {
   WeeklyReport r;
   r.person = in.person.name;
@@ -80,6 +93,7 @@ WeeklyReport build_weekly_report(const ReportInput& in) {
     if (const CheckIn* c = s.at(day.date)) {
       day.has_checkin = true;
       day.off = c->off;
+      day.times_recorded = times_recorded(*c);
       day.worked_minutes = c->worked_minutes;
       day.after_hours = c->after_hours.value_or(0);
       day.stress = c->stress;
@@ -228,7 +242,9 @@ WeeklyReport build_weekly_report(const ReportInput& in) {
   const int work_end = in.person.work_hours.to.minutes;
   for (Date d = window_start; d <= r.to; d = add_days(d, 1)) {
     const CheckIn* c = s.at(d);
-    if (!c) continue;
+    // Hours, breaks and finishing times are unknown on a day whose check-in has no times; whether
+    // it was a work day at all (for progress) is unknown too.
+    if (!c || !times_recorded(*c)) continue;
     const CheckIn* next = s.at(add_days(d, 1));
     const int late = c->off ? 0 : std::max(0, end_wall_minutes(*c) - work_end);
     if (next && add_days(d, 1) <= r.to) {
@@ -266,6 +282,14 @@ WeeklyReport build_weekly_report(const ReportInput& in) {
       "your stress tended to be higher", "your stress tended to be lower", 14);
   add("progress-energy", "Does progress on meaningful work go with your energy?", prog, prog_energy,
       "progress on meaningful work", "your energy tended to be higher", "your energy tended to be lower", 15);
+
+  // --- imported evidence ------------------------------------------------------------------------
+  const bool covered = std::any_of(in.signals.begin(), in.signals.end(),
+                                   [](const DailySignals& d) { return d.has_calendar || d.has_activity; });
+  if (covered) {
+    r.signals = in.signals;
+    r.evidence = summarize_evidence(in.signals, in.person.work_hours);
+  }
   return r;
 }
 

@@ -8,6 +8,7 @@
 #include "core/checkin.hpp"
 #include "core/evaluator.hpp"
 #include "core/instrument.hpp"
+#include "core/signals.hpp"
 #include "core/stage.hpp"
 #include "core/stats.hpp"
 #include "core/win.hpp"
@@ -35,13 +36,15 @@ struct ReportInput {
   std::vector<GoalHistory> goals;
   std::vector<Reflection> reflections;  // ascending, the last 8 weeks
   std::vector<Assessment> assessments;  // ascending by date
+  std::vector<DailySignals> signals;    // the week's days from imported evidence, Mon..Sun
 };
 
 struct ReportDay {
   Date date;
   bool has_checkin = false;
   bool off = false;
-  int worked_minutes = 0;
+  bool times_recorded = true;  // false: the check-in has no working times, so the hours are unknown
+  int worked_minutes = 0;      // 0 when the times are not recorded
   int after_hours = 0;
   int stress = 0;
   int energy = 0;
@@ -105,6 +108,21 @@ struct AssessmentLine {
   bool lowest_band = false;
 };
 
+// The week's imported evidence in a few figures; see summarize_evidence.
+struct EvidenceWeek {
+  int work_minutes = 0;
+  int after_hours_minutes = 0;
+  int meeting_minutes = 0;
+  int after_hours_meeting_minutes = 0;
+  int longest_focus_minutes = 0;  // the longest single focus block of the week
+  int days_past_end = 0;          // work days whose last work ended after the work hours' end
+  bool operator==(const EvidenceWeek&) const = default;
+};
+
+// Totals over `days`. A day counts towards days_past_end when it is one of the work-hours days
+// and its last activity is later than their end.
+EvidenceWeek summarize_evidence(const std::vector<DailySignals>& days, const WorkHours& hours);
+
 struct WeeklyReport {
   std::string person;
   std::string timezone;
@@ -112,7 +130,7 @@ struct WeeklyReport {
   std::string week_label;
   std::vector<ReportDay> days;
   int checkins = 0;
-  int worked_minutes = 0;
+  int worked_minutes = 0;  // over the days whose check-in records times
   int after_hours_minutes = 0;
   std::optional<double> avg_stress, avg_energy;            // this week
   std::optional<double> prev_avg_stress, prev_avg_energy;  // the 3 weeks before
@@ -127,6 +145,10 @@ struct WeeklyReport {
   std::vector<Insight> insights;
   std::vector<Helped> helped;
   std::vector<AssessmentLine> assessments;
+  // Imported evidence: the 7 days Mon..Sun, or empty when no calendar or activity source covers
+  // any of them; `evidence` is their summary, set exactly when `signals` is not empty.
+  std::vector<DailySignals> signals;
+  std::optional<EvidenceWeek> evidence;
 };
 
 WeeklyReport build_weekly_report(const ReportInput& in);

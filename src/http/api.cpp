@@ -50,6 +50,8 @@ Api::Api(store::Database& db, ApiOptions options, Metrics& metrics, std::functio
   add_plan_routes(router_);
   add_journal_routes(router_, reports_);
   add_evidence_routes(router_);
+  add_together_routes(router_);
+  add_feed_routes(router_, options_.public_url);
 }
 
 bool Api::secure(const Request& req) const { return req.secure || public_origin_.rfind("https://", 0) == 0; }

@@ -100,7 +100,9 @@ void add_evidence_routes(Router& r) {
   });
   r.add("GET", "/api/v1/signals", Access::member, [](Call& c) -> Result<Response> {
     service::SignalsRange range{HW_TRY(query_text(c.req, "from", 40)), HW_TRY(query_text(c.req, "to", 40))};
-    return ok(json_list(HW_TRY(service::signals(c.ctx, c.who.actor, range))));
+    nlohmann::json days = nlohmann::json::array();
+    for (const auto& d : HW_TRY(service::signals(c.ctx, c.who.actor, range))) days.push_back(service::to_json(d, true));
+    return ok(std::move(days));
   });
 }
 

@@ -19,7 +19,13 @@ std::vector<std::string> split_path(std::string_view path) {
   return out;
 }
 
-bool is_param(const std::string& segment) { return segment.size() > 2 && segment.front() == '{' && segment.back() == '}'; }
+// Where a parameter segment's name ends: "{name}", or "{name}.ics" with a literal suffix after
+// the brace. npos for a literal segment.
+size_t param_end(const std::string& segment) {
+  if (segment.size() < 3 || segment.front() != '{') return std::string::npos;
+  const auto close = segment.find('}');
+  return close == std::string::npos || close < 2 ? std::string::npos : close;
+}
 
 }  // namespace
 
@@ -44,9 +50,10 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
     Fields params;
     bool ok = true;
     for (size_t i = 0; i < parts.size() && ok; ++i) {
-      if (is_param(r.segments[i])) {
-        if (parts[i].empty()) ok = false;
-        else params.emplace_back(r.segments[i].substr(1, r.segments[i].size() - 2), parts[i]);
+      if (const auto close = param_end(r.segments[i]); close != std::string::npos) {
+        const std::string_view suffix = std::string_view(r.segments[i]).substr(close + 1);
+        if (parts[i].size() <= suffix.size() || !std::string_view(parts[i]).ends_with(suffix)) ok = false;
+        else params.emplace_back(r.segments[i].substr(1, close - 1), parts[i].substr(0, parts[i].size() - suffix.size()));
       } else {
         ok = r.segments[i] == parts[i];
       }

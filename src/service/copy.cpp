@@ -31,6 +31,8 @@ Result<void> copy_person(store::Transaction& src, store::Transaction& dst, const
     else
       HW_CHECK(dst.replace_activity_spans(me, s.id, HW_TRY(src.list_source_spans(me, s.id))));
   }
+  // The calendar feed keeps its token, so subscribed calendars keep working after the move.
+  if (auto feed = HW_TRY(src.find_calendar_feed(me))) HW_CHECK(dst.put_calendar_feed(*feed));
   // The sign-in account and API tokens move too; sessions and invites do not (sign in again).
   if (auto account = HW_TRY(src.find_account_by_person(me))) {
     HW_CHECK(dst.insert_account(*account));
@@ -53,10 +55,12 @@ Result<CopyReport> copy_database(store::Database& from, store::Database& to, boo
                                            " rows); use --force to replace its contents", "to");
     if (rows > 0) HW_CHECK(dst->clear_all());
     for (const auto& [key, value] : HW_TRY(src->list_settings())) HW_CHECK(dst->set_setting(key, value));
-    for (const auto& p : HW_TRY(src->list_people())) {
+    const auto people = HW_TRY(src->list_people());
+    for (const auto& p : people) {
       HW_CHECK(copy_person(*src, *dst, p));
       ++report.people;
     }
+    HW_CHECK(copy_together(*src, *dst, people));
     HW_CHECK(dst->commit());
   }
   // Verify: the same rows in every table, and the same export for every person.

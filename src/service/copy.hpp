@@ -18,4 +18,8 @@ struct CopyReport {
 // every table and each person's export are compared; any difference is an error.
 Result<CopyReport> copy_database(store::Database& from, store::Database& to, bool force);
 
+// The social rows (supporters, grants, circles, pledges, notifications, plans) of `people`,
+// once they are all in the target; part of copy_database.
+Result<void> copy_together(store::Transaction& src, store::Transaction& dst, const std::vector<core::Person>& people);
+
 }  // namespace headway::service

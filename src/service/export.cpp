@@ -4,11 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/export_evidence.hpp"
+#include "service/export_json.hpp"
 #include "service/json_codec.hpp"
 
 namespace headway::service {
 
 using nlohmann::json;
+using namespace export_json;
 
 Result<std::string> export_all(Context& ctx, const Actor& actor) {
   return store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::string> {
@@ -42,83 +45,12 @@ Result<std::string> export_all(Context& ctx, const Actor& actor) {
     out["wins"] = list(HW_TRY(tx.list_wins(me, Date{INT32_MIN / 2}, Date{INT32_MAX / 2})));
     out["reflections"] = list(HW_TRY(tx.list_reflections(me, Date{INT32_MIN / 2}, Date{INT32_MAX / 2})));
     out["assessments"] = list(HW_TRY(tx.list_assessments(me)));
+    out["evidence"] = HW_TRY(export_evidence::encode(tx, me));
     return out.dump(2) + "\n";
   });
 }
 
 namespace {
-
-// Typed access to an export with errors that name the JSON path.
-struct In {
-  const json& j;
-  std::string path;
-
-  In at(const char* key) const { return In{j.contains(key) ? j.at(key) : null(), path + "." + key}; }
-  In at(size_t i) const { return In{j.at(i), path + "[" + std::to_string(i) + "]"}; }
-  static const json& null() {
-    static const json n;
-    return n;
-  }
-  Error err(const std::string& what) const { return Error{ErrorCode::invalid, path + ": " + what, path}; }
-  Result<std::string> str() const {
-    if (!j.is_string()) return tl::unexpected(err("expected a string"));
-    return j.get<std::string>();
-  }
-  Result<std::optional<std::string>> opt_str() const {
-    if (j.is_null()) return std::optional<std::string>();
-    return std::optional<std::string>(HW_TRY(str()));
-  }
-  Result<int64_t> integer(int64_t lo, int64_t hi) const {
-    if (!j.is_number_integer()) return tl::unexpected(err("expected a whole number"));
-    const auto v = j.get<int64_t>();
-    if (v < lo || v > hi) return tl::unexpected(err("out of range"));
-    return v;
-  }
-  Result<std::optional<int64_t>> opt_integer(int64_t lo, int64_t hi) const {
-    if (j.is_null()) return std::optional<int64_t>();
-    return std::optional<int64_t>(HW_TRY(integer(lo, hi)));
-  }
-  Result<double> number() const {
-    if (!j.is_number()) return tl::unexpected(err("expected a number"));
-    return j.get<double>();
-  }
-  Result<bool> boolean() const {
-    if (!j.is_boolean()) return tl::unexpected(err("expected true or false"));
-    return j.get<bool>();
-  }
-  Result<size_t> array() const {
-    if (!j.is_array()) return tl::unexpected(err("expected an array"));
-    return j.size();
-  }
-  template <typename T>
-  Result<T> parse(Result<T> (*fn)(std::string_view, std::string_view)) const {
-    const auto s = HW_TRY(str());
-    auto r = fn(s, path);
-    if (!r) return tl::unexpected(err(r.error().message));
-    return r;
-  }
-  // Wraps a domain parse result so its error carries this path.
-  template <typename T>
-  Result<T> wrap(Result<T> r) const {
-    if (!r) return tl::unexpected(err(r.error().message));
-    return r;
-  }
-};
-
-constexpr int64_t kMaxId = int64_t{1} << 53;
-
-Result<core::Date> date_at(const In& in) { return in.parse<core::Date>(&core::parse_date); }
-Result<core::Instant> instant_at(const In& in) { return in.parse<core::Instant>(&core::parse_instant); }
-Result<std::optional<core::TimeOfDay>> time_at(const In& in) {
-  if (in.j.is_null()) return std::optional<core::TimeOfDay>();
-  return std::optional<core::TimeOfDay>(HW_TRY(in.parse<core::TimeOfDay>(&core::parse_time)));
-}
-
-Result<std::optional<int>> opt_int(const In& in, int64_t lo, int64_t hi) {
-  auto v = HW_TRY(in.opt_integer(lo, hi));
-  if (!v) return std::optional<int>();
-  return std::optional<int>(static_cast<int>(*v));
-}
 
 // Decodes and validates every record before anything is written.
 struct Bundle {
@@ -134,6 +66,7 @@ struct Bundle {
   std::vector<core::Win> wins;
   std::vector<core::Reflection> reflections;
   std::vector<core::Assessment> assessments;
+  std::vector<export_evidence::Source> evidence;
 };
 
 // Every id an object points at must be in the same export, so an import never half-applies.
@@ -167,8 +100,9 @@ Result<Bundle> decode(const json& root) {
   if (!root.is_object()) return tl::unexpected(r.err("expected a JSON object"));
   if (HW_TRY(r.at("format").str()) != "headway-export")
     return tl::unexpected(r.at("format").err("not a Headway export"));
-  if (HW_TRY(r.at("version").integer(1, 1000)) != kExportVersion)
-    return tl::unexpected(r.at("version").err("unsupported export version"));
+  // Version 1 (before imported evidence) has no "evidence" section; it still imports.
+  const auto version = HW_TRY(r.at("version").integer(1, 1000));
+  if (version > kExportVersion) return tl::unexpected(r.at("version").err("unsupported export version"));
   Bundle b;
   const In p = r.at("person");
   b.person.id = HW_TRY(p.at("id").integer(1, kMaxId));
@@ -286,7 +220,7 @@ Result<Bundle> decode(const json& root) {
     x.setback = HW_TRY(c.at("setback").boolean());
     x.note = HW_TRY(c.at("note").str());
     x.updated_at = HW_TRY(instant_at(c.at("updated_at")));
-    HW_CHECK(c.wrap(core::finalize_checkin(x, zone)));
+    HW_CHECK(c.wrap(core::finalize_checkin(x, zone, core::CheckinMode::times_optional)));  // as imported
     b.checkins.push_back(x);
   }
   const In wins = r.at("wins");
@@ -331,6 +265,10 @@ Result<Bundle> decode(const json& root) {
     x.created_at = HW_TRY(instant_at(a.at("created_at")));
     b.assessments.push_back(std::move(x));
   }
+  if (version >= 2)
+    b.evidence = HW_TRY(export_evidence::decode(r.at("evidence"), me));
+  else if (r.has("evidence"))
+    return tl::unexpected(r.at("evidence").err("version 1 exports have no evidence; the version must be 2"));
   HW_CHECK(check_references(root, b));
   return b;
 }
@@ -374,6 +312,7 @@ Result<Actor> import_all(Context& ctx, std::string_view text) {
     for (const auto& w : b.wins) HW_CHECK(wrap_id(tx.insert_win(w), "wins"));
     for (const auto& r : b.reflections) HW_CHECK(wrap(tx.upsert_reflection(r), "reflections"));
     for (const auto& a : b.assessments) HW_CHECK(wrap_id(tx.insert_assessment(a), "assessments"));
+    HW_CHECK(wrap(export_evidence::restore(tx, b.person.id, b.evidence), "evidence"));
     HW_CHECK(tx.set_setting("local_person_id", std::to_string(b.person.id)));
     return Actor{b.person.id};
   });

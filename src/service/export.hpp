@@ -6,9 +6,10 @@
 
 namespace headway::service {
 
-inline constexpr int kExportVersion = 1;
+// Version 2 added "evidence" (imported calendars and activity); version 1 files still import.
+inline constexpr int kExportVersion = 2;
 
-// The complete data of the actor as JSON text (format "headway-export", version 1).
+// The complete data of the actor as JSON text (format "headway-export", version 2).
 Result<std::string> export_all(Context& ctx, const Actor& actor);
 
 // Checks an export completely without touching any database.

@@ -217,6 +217,7 @@ json to_json(const core::WeeklyReport& r) {
     json day = {{"date", core::to_string(d.date)}, {"checked_in", d.has_checkin}};
     if (d.has_checkin) {
       day["off"] = d.off;
+      day["times_recorded"] = d.times_recorded;  // false: worked_minutes and after_hours are unknown (0)
       day["worked_minutes"] = d.worked_minutes;
       day["after_hours"] = d.after_hours;
       day["stress"] = d.stress;
@@ -298,6 +299,16 @@ json to_json(const core::WeeklyReport& r) {
                            {"change", a.change ? json(round1(*a.change)) : json(nullptr)},
                            {"meaningful_change", a.meaningful},
                            {"lowest_band", a.lowest_band}});
+  json signals = json::array();
+  for (const auto& d : r.signals) signals.push_back(to_json(d, true));
+  json evidence = nullptr;
+  if (r.evidence)
+    evidence = {{"work_minutes", r.evidence->work_minutes},
+                {"after_hours_minutes", r.evidence->after_hours_minutes},
+                {"meeting_minutes", r.evidence->meeting_minutes},
+                {"after_hours_meeting_minutes", r.evidence->after_hours_meeting_minutes},
+                {"longest_focus_minutes", r.evidence->longest_focus_minutes},
+                {"days_past_end", r.evidence->days_past_end}};
   return {{"person", r.person},
           {"timezone", r.timezone},
           {"week", r.week_label},
@@ -322,7 +333,9 @@ json to_json(const core::WeeklyReport& r) {
           {"reflections", reflections},
           {"insights", insights},
           {"what_helped", helped},
-          {"assessments", assessments}};
+          {"assessments", assessments},
+          {"signals", signals},
+          {"evidence", evidence}};
 }
 
 
@@ -363,9 +376,9 @@ json to_json(const ActivityImportSummary& s) {
   return counts_json({{"source", to_json(s.source)}, {"spans", s.spans}}, s.counts);
 }
 
-json to_json(const core::DailySignals& d) {
+json to_json(const core::DailySignals& d, bool with_coverage) {
   const auto time = [](const std::optional<core::TimeOfDay>& t) { return t ? json(core::to_string(*t)) : json(nullptr); };
-  return {{"date", core::to_string(d.date)},
+  json j = {{"date", core::to_string(d.date)},
           {"work_minutes", d.work_minutes},
           {"after_hours_minutes", d.after_hours_minutes},
           {"weekend_minutes", d.weekend_minutes},
@@ -374,6 +387,11 @@ json to_json(const core::DailySignals& d) {
           {"longest_focus_minutes", d.longest_focus_minutes},
           {"first_activity", time(d.first_activity)},
           {"last_activity", time(d.last_activity)}};
+  if (with_coverage) {
+    j["has_calendar"] = d.has_calendar;
+    j["has_activity"] = d.has_activity;
+  }
+  return j;
 }
 
 }  // namespace headway::service

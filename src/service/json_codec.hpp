@@ -33,7 +33,8 @@ nlohmann::json to_json(const core::WeeklyReport& r);
 nlohmann::json to_json(const core::EvidenceSource& s);
 nlohmann::json to_json(const CalendarImportSummary& s);
 nlohmann::json to_json(const ActivityImportSummary& s);
-// One day with exactly the names `headway signals --format json` documents.
-nlohmann::json to_json(const core::DailySignals& d);
+// One day with exactly the names `headway signals --format json` documents; with_coverage adds
+// has_calendar and has_activity (the API's form), which tell a day nothing covers from a zero day.
+nlohmann::json to_json(const core::DailySignals& d, bool with_coverage = false);
 
 }  // namespace headway::service

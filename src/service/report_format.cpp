@@ -1,4 +1,5 @@
 // Text, Markdown and HTML renderings of the weekly report.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -141,8 +142,9 @@ std::string render_text(const WeeklyReport& r, const RenderOptions& opt) {
     std::string line = "  " + pad(day_label(d.date), 10) + "  ";
     if (!d.has_checkin) {
       line += st.dim("no check-in");
-    } else if (d.off) {
-      line += pad(st.dim("day off"), 26) + "  " + pad("", 11) + "  " + dots(d.stress, 5) + "  " + dots(d.energy, 5);
+    } else if (d.off || !d.times_recorded) {
+      line += pad(st.dim(d.off ? "day off" : "times not recorded"), 26) + "  " + pad("", 11) + "  " + dots(d.stress, 5) +
+              "  " + dots(d.energy, 5);
     } else {
       line += bar(d.worked_minutes, max_minutes, 12) + " " + pad(core::format_minutes(d.worked_minutes), 13);
       line += "  " + lpad(d.after_hours ? core::format_minutes(d.after_hours) : "–", 11);
@@ -152,9 +154,23 @@ std::string render_text(const WeeklyReport& r, const RenderOptions& opt) {
     }
     o += line + "\n";
   }
-  o += fmt::format("  {} check-in{} · {} worked · {} after hours · progress on {} days · {} setbacks\n", r.checkins,
-                   r.checkins == 1 ? "" : "s", core::format_minutes(r.worked_minutes), core::format_minutes(r.after_hours_minutes),
-                   r.progress_days, r.setbacks);
+  const auto untimed = std::count_if(r.days.begin(), r.days.end(),
+                                     [](const auto& d) { return d.has_checkin && !d.times_recorded; });
+  o += fmt::format("  {} check-in{} · {} worked{} · {} after hours · progress on {} days · {} setbacks\n", r.checkins,
+                   r.checkins == 1 ? "" : "s", core::format_minutes(r.worked_minutes),
+                   untimed ? fmt::format(" (times not recorded on {} day{})", untimed, untimed == 1 ? "" : "s") : "",
+                   core::format_minutes(r.after_hours_minutes), r.progress_days, r.setbacks);
+
+  if (r.evidence) {
+    const auto& e = *r.evidence;
+    section("EVIDENCE · imported calendar and activity");
+    o += fmt::format("  {} worked · {} after hours · {} in meetings ({} after hours)\n", core::format_minutes(e.work_minutes),
+                     core::format_minutes(e.after_hours_minutes), core::format_minutes(e.meeting_minutes),
+                     core::format_minutes(e.after_hours_meeting_minutes));
+    o += fmt::format("  longest focus block {} · worked past the end of work hours on {} day{}\n",
+                     e.longest_focus_minutes ? core::format_minutes(e.longest_focus_minutes) : std::string("–"),
+                     e.days_past_end, e.days_past_end == 1 ? "" : "s");
+  }
 
   section("STRESS AND ENERGY · last 28 days");
   o += fmt::format("  stress  {}  {} this week, {} the 3 weeks before  {}\n", sparkline(r.stress_trend, 1, 5),
@@ -249,7 +265,8 @@ std::string render_markdown(const WeeklyReport& r) {
       continue;
     }
     o += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", day_label(d.date),
-                     d.off ? "day off" : core::format_minutes(d.worked_minutes), core::format_minutes(d.after_hours),
+                     d.off ? "day off" : !d.times_recorded ? "times not recorded" : core::format_minutes(d.worked_minutes),
+                     d.times_recorded ? core::format_minutes(d.after_hours) : "",
                      d.stress, d.energy, d.progress ? "yes" : "", d.setback ? "yes" : "");
   }
   o += fmt::format("\nStress {} (before: {}), energy {} (before: {}).\n", opt1(r.avg_stress), opt1(r.prev_avg_stress),
@@ -309,8 +326,10 @@ std::string render_html(const WeeklyReport& r) {
     o += "<tr><td>" + esc(day_label(d.date)) + "</td>";
     if (!d.has_checkin) o += "<td colspan=\"4\" class=\"unknown\">no check-in</td></tr>\n";
     else
-      o += "<td>" + (d.off ? std::string("day off") : esc(core::format_minutes(d.worked_minutes))) + "</td><td>" +
-           esc(core::format_minutes(d.after_hours)) + "</td><td>" + std::to_string(d.stress) + "</td><td>" +
+      o += "<td>" + (d.off ? std::string("day off") : !d.times_recorded ? std::string("times not recorded")
+                                                                          : esc(core::format_minutes(d.worked_minutes))) +
+           "</td><td>" + (d.times_recorded ? esc(core::format_minutes(d.after_hours)) : std::string()) + "</td><td>" +
+           std::to_string(d.stress) + "</td><td>" +
            std::to_string(d.energy) + "</td></tr>\n";
   }
   o += "</table>\n<h2>Boundaries</h2><table><tr><th>Boundary</th><th>Mon–Sun</th><th>Kept</th></tr>\n";

@@ -1,6 +1,7 @@
 #include "service/reports.hpp"
 
 #include "service/boundaries.hpp"
+#include "service/evidence.hpp"
 #include "service/goals.hpp"
 
 namespace headway::service {
@@ -28,6 +29,8 @@ Result<core::WeeklyReport> weekly_report(Context& ctx, const Actor& actor, const
     }
     in.reflections = HW_TRY(tx.list_reflections(actor.person_id, core::add_days(in.week, -7 * 7), in.week));
     in.assessments = HW_TRY(tx.list_assessments(actor.person_id));
+    const auto ev = HW_TRY(load_evidence(tx, actor.person_id, pz.zone, in.week, end));
+    in.signals = core::daily_signals(pz.zone, pz.person.work_hours, in.week, end, ev.occurrences, ev.spans, ev.coverage);
     return core::build_weekly_report(in);
   });
 }

@@ -12,6 +12,7 @@
 #include "core/checkin.hpp"
 #include "core/evidence.hpp"
 #include "core/evidence_source.hpp"
+#include "core/feed.hpp"
 #include "core/goal.hpp"
 #include "core/instrument.hpp"
 #include "core/motivation.hpp"
@@ -19,6 +20,7 @@
 #include "core/stage.hpp"
 #include "core/value.hpp"
 #include "core/win.hpp"
+#include "store/together.hpp"
 
 namespace headway::store {
 
@@ -32,6 +34,9 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual Result<void> commit() = 0;
+
+  // the social part: support networks, grants, circles, pledges, notifications, plans
+  virtual Together& together() = 0;
 
   // settings: small key/value pairs of the instance
   virtual Result<std::optional<std::string>> get_setting(const std::string& key) = 0;
@@ -133,6 +138,15 @@ class Transaction {
   virtual Result<std::vector<core::EventOccurrence>> list_source_events(Id person, Id source) = 0;
   virtual Result<std::vector<core::ActivitySpan>> list_source_spans(Id person, Id source) = 0;
 
+  // the calendar feed, one per person, found by the hash of its URL's token
+  // Inserts the person's feed, or replaces it (a new token, created_at and reminder).
+  virtual Result<void> put_calendar_feed(const core::CalendarFeed& f) = 0;
+  virtual Result<std::optional<core::CalendarFeed>> find_calendar_feed(Id person) = 0;
+  virtual Result<std::optional<core::CalendarFeed>> find_calendar_feed_by_token(const std::string& token_hash) = 0;
+  // False when the person has no feed.
+  virtual Result<bool> set_calendar_feed_reminder(Id person, core::TimeOfDay reminder) = 0;
+  virtual Result<bool> delete_calendar_feed(Id person) = 0;
+
   // sign-in accounts, one per person at most
   virtual Result<Id> insert_account(const core::Account& a) = 0;
   virtual Result<std::optional<core::Account>> find_account(Id id) = 0;
@@ -188,6 +202,10 @@ class Database {
   virtual ~Database() = default;
   // Starts a unit of work. Write transactions take the write lock up front.
   virtual Result<std::unique_ptr<Transaction>> begin(bool write) = 0;
+  // A write transaction for work serialised on one row's lock (signing a pledge): every statement
+  // sees what others committed before it, and a row locked by an UPDATE makes later lockers wait
+  // instead of failing. PostgreSQL: READ COMMITTED; SQLite writers are serialised anyway.
+  virtual Result<std::unique_ptr<Transaction>> begin_locking() { return begin(true); }
   // "sqlite" or "postgresql".
   virtual std::string backend() const = 0;
   // The schema version this database is at.
@@ -231,14 +249,14 @@ Result<void> backup_sqlite(const std::string& source, const std::string& target)
 // Sleeps a little before retrying a transaction: growing, jittered pauses up to ~50 ms.
 void retry_pause(int attempt);
 
-// Runs fn inside one write transaction and commits it when fn succeeds. A transient conflict
+// Runs fn inside one write transaction (begin_locking when `locking`) and commits it when fn succeeds. A transient conflict
 // (ErrorCode::busy) rolls back and runs fn again, a few times, so fn must only touch the database.
 template <typename Fn>
-auto with_write(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
+auto with_transaction(Database& db, bool locking, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
   constexpr int kAttempts = 20;
   for (int attempt = 1;; ++attempt) {
     if (attempt > 1) retry_pause(attempt);
-    auto tx = db.begin(true);
+    auto tx = locking ? db.begin_locking() : db.begin(true);
     if (!tx) return tl::unexpected(tx.error());
     auto result = fn(**tx);
     if (result) {
@@ -248,6 +266,16 @@ auto with_write(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>
     }
     if (result.error().code != ErrorCode::busy || attempt == kAttempts) return result;
   }
+}
+
+template <typename Fn>
+auto with_write(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
+  return with_transaction(db, false, std::forward<Fn>(fn));
+}
+// with_write on a begin_locking transaction.
+template <typename Fn>
+auto with_locking(Database& db, Fn&& fn) -> decltype(fn(std::declval<Transaction&>())) {
+  return with_transaction(db, true, std::forward<Fn>(fn));
 }
 
 // Runs fn inside one read transaction.

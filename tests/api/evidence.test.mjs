@@ -49,7 +49,8 @@ describe('calendar uploads', () => {
 
     const signals = await alex.get('/api/v1/signals?from=2026-11-16&to=2026-11-22');
     assert.equal(signals.status, 200, signals.text);
-    assert.deepEqual(signals.data, GOLDEN);
+    // The API adds the coverage flags to the nine names of `headway signals`: the calendar covers the week.
+    assert.deepEqual(signals.data, GOLDEN.map((d) => ({ ...d, has_calendar: true, has_activity: false })));
   });
 
   test("an after-hours call in the calendar breaks a work-window boundary on that day", async () => {
@@ -65,6 +66,7 @@ describe('calendar uploads', () => {
     assert.deepEqual((await kim.get('/api/v1/imports')).data, []);
     const signals = await kim.get('/api/v1/signals?from=2026-11-16&to=2026-11-22');
     assert.ok(signals.data.every((d) => d.work_minutes === 0 && d.meeting_minutes === 0), signals.text);
+    assert.ok(signals.data.every((d) => !d.has_calendar && !d.has_activity), 'nothing covers Kim\'s days');
     const remove = await kim.request('DELETE', '/api/v1/imports/calendar/work');
     assert.equal(remove.status, 404, remove.text);
     assert.equal((await alex.get('/api/v1/imports')).data.length, 1, "Kim's DELETE left Alex's source alone");

@@ -113,6 +113,8 @@ TEST(Help, EveryCommandAndSubcommandHasHelp) {
                                "import list",
                                "import remove",
                                "signals",
+                               "feed create",
+                               "feed revoke",
                                "backup",
                                "demo"})
     EXPECT_TRUE(names.count(expected)) << "no help found for " << expected;
@@ -183,7 +185,12 @@ const std::vector<std::vector<std::string>>& json_commands() {
       {"import", "activitywatch", std::string(HEADWAY_TEST_DATA) + "/activitywatch/export.json"},
       {"import", "timewarrior", std::string(HEADWAY_TEST_DATA) + "/timewarrior/export.json"},
       {"import", "list"},
+      {"import", "daylio", std::string(HEADWAY_TEST_DATA) + "/daylio/export.csv", "--mood", "Anxious=bad"},
+      {"import", "loop", std::string(HEADWAY_TEST_DATA) + "/loop/history"},
       {"signals", "--from", "2026-11-16", "--to", "2026-11-22"},
+      {"feed", "create", "--reminder", "18:00"},
+      {"feed", "reminder", "18:30"},
+      {"feed", "show"},
       {"user", "add", "--email", "sam@example.org"},  // the password comes on stdin
       {"user", "list"},
       {"user", "invite", "--days", "3"},

@@ -132,6 +132,29 @@ TEST(ImportedEvidence, SignalsHandMadeWeekMatchesTheGoldenValues) {
   expect_refusal(empty({"signals", "--from", "2026-11-30", "--to", "2026-11-01"}), "to:");
 }
 
+TEST(ImportedEvidence, TheWeeklyReportShowsTheWeeksSignals) {
+  Headway hw;
+  hw.init();
+  import_json(hw, kWeek);
+  json want = parse_json(read_file(kData / "evidence" / "signals-week.json"));
+  for (auto& day : want) {
+    day["has_calendar"] = true;
+    day["has_activity"] = false;
+  }
+  const json report = hw.json_of({"report", "week", "--date", "2026-11-18"});
+  EXPECT_EQ(report["signals"], want) << report["signals"].dump(2);
+  EXPECT_EQ(report["evidence"]["work_minutes"], 255) << report["evidence"].dump();
+  EXPECT_EQ(report["evidence"]["days_past_end"], 1) << report["evidence"].dump();
+  const auto text = must(hw, {"report", "week", "--date", "2026-11-18"});
+  EXPECT_TRUE(contains(text.out, "EVIDENCE · imported calendar and activity\n"
+                                 "  4 h 15 min worked · 2 h 00 min after hours · 4 h 15 min in meetings (2 h 00 min after hours)\n"
+                                 "  longest focus block 7 h 45 min · worked past the end of work hours on 1 day\n"))
+      << text;
+  // Before the import window nothing is known: no signals, no Evidence section.
+  EXPECT_EQ(hw.json_of({"report", "week", "--date", "2025-01-08"})["signals"], json::array());
+  EXPECT_FALSE(contains(must(hw, {"report", "week", "--date", "2025-01-08"}).out, "EVIDENCE"));
+}
+
 TEST(ImportedEvidence, MeetingsBreakBoundaries) {
   Headway hw;
   hw.init();

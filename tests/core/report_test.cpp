@@ -413,6 +413,62 @@ TEST(WeeklyReportInsights, SentencesAreNeverCausal) {
   }
 }
 
+// The week's signals from imported evidence: a few hand-made days.
+std::vector<DailySignals> evidence_week(bool calendar) {
+  std::vector<DailySignals> days(7);
+  for (int i = 0; i < 7; ++i) {
+    days[i].date = add_days(kWeek, i);
+    days[i].has_calendar = calendar;
+  }
+  days[0].work_minutes = 60;  // Mon: ends 17:30 exactly, the work hours' end: not past it
+  days[0].meeting_minutes = 60;
+  days[0].longest_focus_minutes = 240;
+  days[0].first_activity = TimeOfDay{16 * 60 + 30};
+  days[0].last_activity = TimeOfDay{17 * 60 + 30};
+  days[1].work_minutes = 150;  // Tue: until 19:00, 90 after hours, all meetings
+  days[1].after_hours_minutes = 90;
+  days[1].meeting_minutes = 150;
+  days[1].after_hours_meeting_minutes = 90;
+  days[1].longest_focus_minutes = 300;
+  days[1].first_activity = TimeOfDay{16 * 60 + 30};
+  days[1].last_activity = TimeOfDay{19 * 60};
+  days[5].work_minutes = 45;  // Sat: after hours all day, but not a work-hours day, so not "past the end"
+  days[5].after_hours_minutes = 45;
+  days[5].weekend_minutes = 45;
+  days[5].first_activity = TimeOfDay{20 * 60};
+  days[5].last_activity = TimeOfDay{20 * 60 + 45};
+  return days;
+}
+
+TEST(WeeklyReportEvidence, SummaryOfTheWeek) {
+  const WorkHours hours;  // Mon-Fri 09:00-17:30
+  const EvidenceWeek e = summarize_evidence(evidence_week(true), hours);
+  EXPECT_EQ(e.work_minutes, 255);
+  EXPECT_EQ(e.after_hours_minutes, 135);
+  EXPECT_EQ(e.meeting_minutes, 210);
+  EXPECT_EQ(e.after_hours_meeting_minutes, 90);
+  EXPECT_EQ(e.longest_focus_minutes, 300);
+  EXPECT_EQ(e.days_past_end, 1);
+  EXPECT_EQ(summarize_evidence({}, hours), EvidenceWeek{});
+}
+
+TEST(WeeklyReportEvidence, SignalsOnlyWhenASourceCoversTheWeek) {
+  ReportInput in = base_input();
+  EXPECT_TRUE(build_weekly_report(in).signals.empty());
+  in.signals = evidence_week(false);  // nothing covers any day: nothing known, not zeros
+  WeeklyReport r = build_weekly_report(in);
+  EXPECT_TRUE(r.signals.empty());
+  EXPECT_FALSE(r.evidence);
+
+  in.signals = evidence_week(false);
+  in.signals[6].has_activity = true;  // one covered day is enough to show the week
+  r = build_weekly_report(in);
+  EXPECT_EQ(r.signals, in.signals);
+  ASSERT_TRUE(r.evidence);
+  EXPECT_EQ(*r.evidence, summarize_evidence(in.signals, in.person.work_hours));
+  EXPECT_EQ(r.evidence->work_minutes, 255);
+}
+
 TEST(FormatMinutes, Table) {
   struct Case {
     int minutes;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -16,16 +17,20 @@
 #include "service/boundaries.hpp"
 #include "service/checkins.hpp"
 #include "service/demo.hpp"
+#include "service/evidence.hpp"
 #include "service/goals.hpp"
 #include "service/profile.hpp"
 #include "service/reports.hpp"
 #include "store/database.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace headway::service {
 namespace {
 
 constexpr core::Instant kNow = 1'795'629'600;  // 2026-11-25T18:00:00Z, a Wednesday evening
 constexpr core::Instant kDaySeconds = 24 * 3600;
+const std::string kData = HEADWAY_TEST_DATA;
 
 // Unwraps a Result, or throws with the error and the calling line (reported as a test failure).
 template <typename T>
@@ -117,6 +122,17 @@ struct Change {
   std::function<void(Context&, const Actor&)> apply;
 };
 
+// Imports tests/data/evidence/week.ics (a hand-made week, 2026-11-16 to 22) as the person's calendar;
+// the default window (the past 12 months and the next 3) also covers this week.
+void import_week(Context& ctx, const Actor& who) {
+  std::ifstream ics(kData + "/evidence/week.ics", std::ios::binary);
+  if (!ics) throw std::runtime_error("cannot read week.ics");
+  CalendarImportOptions opt;
+  opt.source = "week";
+  opt.me_email = "alex@example.org";
+  must(import_calendar(ctx, who, ics, opt));
+}
+
 Id first_goal(Context& ctx, const Actor& who) {
   const auto goals = must(list_goals(ctx, who));
   if (goals.empty()) throw std::runtime_error("the demo person has no goals");
@@ -187,6 +203,7 @@ const std::vector<Change>& changes() {
          up.timezone = "Pacific/Kiritimati";  // UTC+14: already Thursday there
          must(update_profile(ctx, who, up));
        }},
+      {"ImportCalendar", import_week},
       {"ProfileName",
        [](Context& ctx, const Actor& who) {
          ProfileUpdate up;
@@ -208,6 +225,46 @@ TEST_F(ReportCacheTest, EveryChangeThroughTheServiceShowsInTheNextReport) {
     EXPECT_EQ(after, fresh(ana_));
     EXPECT_EQ(cached(bob_), bob_before) << "Bob's report changed with Ana's data";
   }
+}
+
+// The report's signals for the hand-made week are the hand-worked ones of
+// tests/data/evidence/signals-week.json, with the coverage flags the API adds.
+TEST_F(ReportCacheTest, ImportedCalendarShowsInTheWeeksSignals) {
+  using nlohmann::json;
+  const std::string week = "2026-11-17";
+  const json before = json::parse(cached(bob_, week));
+  EXPECT_EQ(before["signals"], json::array());
+  EXPECT_EQ(before["evidence"], nullptr);
+
+  import_week(*ctx_, bob_);  // Bob: Europe/Berlin, work hours Mon-Fri 09:00-17:30
+  const std::string after = cached(bob_, week);
+  EXPECT_EQ(after, fresh(bob_, week));
+  std::ifstream golden(kData + "/evidence/signals-week.json");
+  json want = json::parse(golden);
+  for (auto& day : want) {
+    day["has_calendar"] = true;
+    day["has_activity"] = false;
+  }
+  const json report = json::parse(after);
+  EXPECT_EQ(report["signals"], want) << report["signals"].dump(2);
+  // 15 + 135 + 15 + 15 + 15 + 60 minutes of meetings; Tuesday's late call and Saturday's meeting
+  // after hours; Monday's focus block the longest; Tuesday the only work day past 17:30.
+  const json totals = {{"work_minutes", 255},          {"after_hours_minutes", 120},
+                       {"meeting_minutes", 255},       {"after_hours_meeting_minutes", 120},
+                       {"longest_focus_minutes", 465}, {"days_past_end", 1}};
+  EXPECT_EQ(report["evidence"], totals);
+  const std::string text = render_text(must(weekly_report(*ctx_, bob_, week)), {});
+  EXPECT_NE(text.find("EVIDENCE · imported calendar and activity\n"
+                      "  4 h 15 min worked · 2 h 00 min after hours · 4 h 15 min in meetings (2 h 00 min after hours)\n"
+                      "  longest focus block 7 h 45 min · worked past the end of work hours on 1 day\n"),
+            std::string::npos)
+      << text;
+
+  // A week the import does not cover has no signals and no Evidence section.
+  const json old = json::parse(cached(bob_, "2025-01-08"));
+  EXPECT_EQ(old["signals"], json::array());
+  EXPECT_EQ(old["evidence"], nullptr);
+  EXPECT_EQ(render_text(must(weekly_report(*ctx_, bob_, "2025-01-08")), {}).find("EVIDENCE"), std::string::npos);
 }
 
 TEST_F(ReportCacheTest, ChangeThroughASecondDatabaseOnTheSameFileIsSeen) {

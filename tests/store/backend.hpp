@@ -45,6 +45,7 @@ class DatabaseInTempDir final : public Database {
   DatabaseInTempDir(std::unique_ptr<TempDir> dir, std::unique_ptr<Database> inner)
       : dir_(std::move(dir)), inner_(std::move(inner)) {}
   Result<std::unique_ptr<Transaction>> begin(bool write) override { return inner_->begin(write); }
+  Result<std::unique_ptr<Transaction>> begin_locking() override { return inner_->begin_locking(); }
   std::string backend() const override { return inner_->backend(); }
   Result<int> schema_version() override { return inner_->schema_version(); }
 

@@ -329,6 +329,42 @@ inline core::Id give_one_of_everything(Transaction& tx, core::Id who) {
   const core::Id act = must(tx.upsert_evidence_source(
       core::EvidenceSource{0, who, core::SourceKind::activity, "laptop", kCreated, kDay, kDay, 1}));
   must(tx.replace_activity_spans(who, act, {core::ActivitySpan{nine, nine + 3600, core::ActivityKind::active, ""}}));
+  must(tx.put_calendar_feed(core::CalendarFeed{who, "feed-of-" + std::to_string(who), kCreated, core::TimeOfDay{18 * 60}}));
+  // The social side: a supporter, a grant read once, a circle with an invite, a shared win with
+  // kudos, a signed pledge, a notification and a conversation plan with a comment.
+  auto& t = tx.together();
+  must(t.insert_supporter(core::Supporter{0, who, "Mia", core::Relation::friend_, 1, std::nullopt, kCreated}));
+  core::Grant grant;
+  grant.owner_id = who;
+  grant.grantee_id = who;
+  grant.grantee_email = "partner-of-" + std::to_string(who) + "@example.org";
+  grant.scopes.add(core::Scope::wins);
+  grant.created_at = kCreated;
+  grant.expires_at = kCreated + 86400;
+  const core::Id grant_id = must(t.insert_grant(grant));
+  must(t.insert_grant_access(core::GrantAccess{0, grant_id, who, who, "", core::Scope::wins, "wins", kCreated}));
+  const core::Id circle_id = must(t.insert_circle(core::Circle{0, "Circle", "", who, kCreated}));
+  must(t.add_circle_member(circle_id, who, kCreated));
+  must(t.insert_circle_invite(core::CircleInvite{0, circle_id, "invite-of-" + std::to_string(who), who, kCreated, kCreated + 86400}));
+  const core::Id shared_win = must(tx.insert_win(win(who, kDay, "shared")));
+  must(t.share_win(core::WinShare{shared_win, circle_id, who, kCreated}));
+  must(t.insert_kudos(core::Kudos{0, shared_win, who, "", circle_id, "🎉", "", kCreated}));
+  core::Pledge pledge;
+  pledge.circle_id = circle_id;
+  pledge.author_id = who;
+  pledge.text = "Offline after 19:00";
+  pledge.threshold = 2;
+  pledge.deadline = kCreated + 86400;
+  pledge.created_at = kCreated;
+  const core::Id pledge_id = must(t.insert_pledge(pledge));
+  must(t.insert_signature(pledge_id, who, kCreated));
+  must(t.insert_notification(core::Notification{0, who, core::NotificationKind::kudos, shared_win, "kudos", kCreated, 0}));
+  core::ConversationPlan plan;
+  plan.person_id = who;
+  plan.title = "Leaving on time";
+  plan.created_at = plan.updated_at = kCreated;
+  const core::Id plan_id = must(t.insert_plan(plan));
+  must(t.insert_plan_comment(core::PlanComment{0, plan_id, who, "", "Lead with the evidence.", kCreated}));
   // A sign-in account with a session and an API token, unless the person has an account already.
   if (must(tx.find_account_by_person(who))) return goal_id;
   core::Account account{0, who, "person" + std::to_string(who) + "@example.org", "$argon2id$test", false, kCreated, kCreated};

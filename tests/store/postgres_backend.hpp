@@ -65,6 +65,7 @@ class DroppedDatabase final : public Database {
     drop_test_database(url_);
   }
   Result<std::unique_ptr<Transaction>> begin(bool write) override { return inner_->begin(write); }
+  Result<std::unique_ptr<Transaction>> begin_locking() override { return inner_->begin_locking(); }
   std::string backend() const override { return inner_->backend(); }
   Result<int> schema_version() override { return inner_->schema_version(); }
 

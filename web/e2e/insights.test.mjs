@@ -1,5 +1,6 @@
-// End-to-end: the insights page (trend charts, patterns, stage timelines) and the assessments page
-// (taking an instrument by keyboard, results, history, the support pointer), against a real server.
+// End-to-end: the insights page (trend charts, the work pattern from an imported calendar, patterns,
+// stage timelines), the weekly review's evidence section, and the assessments page (taking an
+// instrument by keyboard, results, history, the support pointer), against a real server.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { skip, withApp } from './lib/app.mjs';
@@ -15,6 +16,44 @@ function todayIn(timeZone) {
 function addDays(date, days) {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const weekdayOf = (date) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+const mondayOf = (date) => addDays(date, -weekdayOf(date));
+const shortDay = (date) => { const d = new Date(`${date}T00:00:00Z`); return `${WEEKDAYS[weekdayOf(date)]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`; };
+const minutesText = (m) => (m < 60 ? `${m} min` : m % 60 === 0 ? `${m / 60} h` : `${Math.floor(m / 60)} h ${m % 60} min`);
+const hm = (m) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+const covered = (s) => s.has_calendar || s.has_activity;
+
+// A calendar made for the weeks around today, in the person's zone: last week has a daily stand-up,
+// a long Tuesday meeting into the evening and a Saturday meeting; this Monday an evening call.
+function recentCalendar(timezone, today) {
+  const last = addDays(mondayOf(today), -7);
+  const stamp = (date, time) => `${date.replaceAll('-', '')}T${time}00`;
+  const event = (uid, date, from, to, extra = []) => ['BEGIN:VEVENT', `UID:${uid}@headway.test`,
+    `DTSTART;TZID=${timezone}:${stamp(date, from)}`, `DTEND;TZID=${timezone}:${stamp(date, to)}`, ...extra,
+    'ATTENDEE;PARTSTAT=ACCEPTED:mailto:lead@example.org', 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:sam@example.org', 'END:VEVENT'];
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Headway e2e//recent weeks//EN',
+    ...event('standup', last, '0930', '0945', ['RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=5']),
+    ...event('review', addDays(last, 1), '1600', '1930'),
+    ...event('saturday', addDays(last, 5), '1000', '1100'),
+    ...event('evening', mondayOf(today), '1800', '1845'),
+    'END:VCALENDAR', ''].join('\r\n');
+}
+
+// Uploads an .ics as the person would through the API (the file itself as the body).
+async function uploadCalendar(server, ics, query) {
+  const login = await fetch(server.base + '/api/v1/auth/login', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.email, password: server.password }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { csrf_token } = await login.json();
+  const res = await fetch(`${server.base}/api/v1/imports/calendar?${new URLSearchParams(query)}`, {
+    method: 'POST', body: ics, headers: { cookie, 'content-type': 'text/calendar', 'x-csrf-token': csrf_token, origin: server.base },
+  });
+  assert.equal(res.status, 201, await res.text());
 }
 
 async function openPage(page, server, name) {
@@ -117,6 +156,138 @@ describe('insights and assessments', () => {
     }, { demo: true });
   });
 
+  test('the work pattern and the review show the imported calendar as the API does (demo data)', { skip }, async () => {
+    await withApp(async ({ server, context, page, problems }) => {
+      const me = (await apiGet(server, '/api/v1/me')).body;
+      const today = todayIn(me.timezone);
+      const lastMonday = addDays(mondayOf(today), -7);
+      // Covered: the two weeks before this one and this week up to today; nothing before that.
+      const coverFrom = addDays(lastMonday, -7);
+      await uploadCalendar(server, recentCalendar(me.timezone, today), { source: 'work', me: 'sam@example.org', from: coverFrom, to: today });
+      await bypassCspForTestScripts(context, page);
+      await openPage(page, server, 'Insights');
+      const work = page.locator('.insights-work');
+      await work.locator('.insights-heat').waitFor();
+
+      // The heatmap: 12 weeks (84 days up to today), each day named with the API's after-hours time,
+      // "no evidence" where nothing covers it; rows are weeks from their Monday.
+      const from = addDays(today, -83);
+      const signals = (await apiGet(server, `/api/v1/signals?from=${from}&to=${today}`)).body;
+      assert.equal(signals.length, 84);
+      const known = signals.filter(covered);
+      assert.equal(known.length, signals.filter((s) => s.date >= coverFrom).length, 'exactly the import window is covered');
+      assert.ok(known.length >= 15 && known.length < 84, `covered days: ${known.length}`);
+      assert.ok(known.some((s) => s.after_hours_minutes > 0), 'the evening meetings are after hours');
+      const cells = await work.locator('button.insights-heat-cell').evaluateAll((bs) =>
+        bs.map((b) => ({ date: b.dataset.date, shade: b.dataset.shade, label: b.getAttribute('aria-label'), week: b.closest('tr').dataset.week })));
+      assert.equal(cells.length, 84);
+      const byDate = new Map(cells.map((c) => [c.date, c]));
+      for (const s of signals) {
+        const c = byDate.get(s.date);
+        assert.ok(c, `${s.date} has a cell`);
+        assert.equal(c.week, mondayOf(s.date), `${s.date} sits in the row of its week`);
+        if (covered(s)) {
+          assert.equal(c.label, `${shortDay(s.date)}: ${minutesText(s.after_hours_minutes)} after hours`);
+          assert.notEqual(c.shade, 'unknown');
+          assert.equal(c.shade === '0', s.after_hours_minutes === 0, `${s.date}: shade 0 exactly for none`);
+        } else {
+          assert.equal(c.label, `${shortDay(s.date)}: no evidence`);
+          assert.equal(c.shade, 'unknown');
+        }
+      }
+      // Another metric: meetings.
+      await page.getByLabel('Shade the days by').selectOption('meetings');
+      const tuesday = addDays(lastMonday, 1);
+      const tue = signals.find((s) => s.date === tuesday);
+      assert.ok(tue.meeting_minutes >= 225, JSON.stringify(tue));
+      await page.waitForFunction(([d, label]) => document.querySelector(`.insights-heat button[data-date="${d}"]`)?.getAttribute('aria-label') === label,
+        [tuesday, `${shortDay(tuesday)}: ${minutesText(tue.meeting_minutes)} in meetings`]);
+
+      // The keyboard: one Tab stop (today), arrows move by week and by day, the detail follows.
+      const stop = work.locator('button.insights-heat-cell[tabindex="0"]');
+      assert.equal(await stop.count(), 1);
+      assert.equal(await stop.getAttribute('data-date'), today);
+      await stop.focus();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowLeft');
+      const moved = addDays(today, -8);
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.date), moved);
+      await page.waitForFunction((d) => document.querySelector('.insights-heat-detail')?.dataset.date === d, moved);
+      assert.match(await work.locator('.insights-heat-detail').textContent(), new RegExp(`^${shortDay(moved)}: `));
+      await page.keyboard.press('Home');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.date), mondayOf(moved) < from ? from : mondayOf(moved));
+
+      // The charts: one point per day, a gap per day nothing covers, the lines drawn.
+      for (const key of ['workHours', 'afterHoursMinutes', 'meetingHours', 'focusHours']) {
+        const plot = work.locator(`.insights-trend[data-metric="${key}"] .insights-chart-plot`);
+        await plot.locator('canvas').waitFor();
+        assert.equal(await plot.getAttribute('data-points'), '84', key);
+        const gaps = key === 'focusHours' ? signals.filter((s) => !s.has_calendar).length : 84 - known.length;
+        assert.equal(await plot.getAttribute('data-gaps'), String(gaps), `${key}: a gap per uncovered day`);
+      }
+      for (const key of ['workHours', 'meetingHours']) {
+        const drawn = await seriesPixels(page, `.insights-work .insights-trend[data-metric="${key}"]`, '--accent');
+        assert.ok(drawn > 50, `${key}: the series is drawn (${drawn} pixels)`);
+      }
+      const rows = await work.locator('.insights-trend[data-metric="workHours"] tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [tr.dataset.date, tr.querySelector('td').textContent]));
+      for (const [date, text] of rows) {
+        const s = signals.find((x) => x.date === date);
+        assert.equal(text, covered(s) ? `${(Math.round((s.work_minutes / 60) * 10) / 10).toFixed(1)} h` : 'No evidence', date);
+      }
+      // The page's range applies here too.
+      await page.locator('#insights-range-4').check();
+      await work.locator('.insights-trend[data-metric="workHours"] .insights-chart-plot[data-points="28"]').waitFor();
+      assert.equal(await work.locator('button.insights-heat-cell').count(), 28);
+      await page.locator('.insights-work .insights-table').first().evaluate((d) => { d.open = true; });
+      await assertNoSeriousViolations(page, 'insights with the work pattern');
+
+      // The review of last week: the report's signals, summed and day by day.
+      const report = (await apiGet(server, `/api/v1/reports/week?date=${lastMonday}`)).body;
+      assert.equal(report.signals.length, 7);
+      assert.ok(report.signals.every(covered));
+      const sum = (k) => report.signals.reduce((a, s) => a + s[k], 0);
+      assert.equal(report.evidence.work_minutes, sum('work_minutes'));
+      assert.equal(report.evidence.after_hours_minutes, sum('after_hours_minutes'));
+      await page.goto(`${server.base}/review?week=${lastMonday}`);
+      const section = page.getByRole('region', { name: 'What your calendar and tracker show' });
+      await section.waitFor();
+      const fact = (name) => section.locator(`[data-fact="${name}"] dd`).textContent();
+      assert.equal(await fact('work'), minutesText(report.evidence.work_minutes));
+      assert.equal(await fact('after-hours'), minutesText(report.evidence.after_hours_minutes));
+      assert.equal(await fact('meetings'), `${minutesText(report.evidence.meeting_minutes)}${report.evidence.after_hours_meeting_minutes ? `, ${minutesText(report.evidence.after_hours_meeting_minutes)} after hours` : ''}`);
+      assert.equal(await fact('focus'), minutesText(report.evidence.longest_focus_minutes));
+      assert.equal(await fact('past-end'), `${report.evidence.days_past_end} ${report.evidence.days_past_end === 1 ? 'day' : 'days'}`);
+      const days = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.date,
+        tr.querySelector('[data-col="work"]')?.textContent, tr.querySelector('[data-col="after-hours"]')?.textContent,
+        tr.querySelector('[data-col="meetings"]')?.textContent]));
+      assert.deepEqual(days, report.signals.map((s) => [s.date, hm(s.work_minutes), hm(s.after_hours_minutes), hm(s.meeting_minutes)]));
+      await assertNoSeriousViolations(page, 'review with evidence');
+
+      // A week nothing covers has no such section.
+      const old = addDays(lastMonday, -35);
+      assert.deepEqual((await apiGet(server, `/api/v1/reports/week?date=${old}`)).body.signals, []);
+      await page.goto(`${server.base}/review?week=${old}`);
+      await page.getByRole('heading', { level: 2, name: 'The week at a glance' }).waitFor();
+      assert.equal(await page.locator('#review-evidence-title').count(), 0);
+
+      // On a phone: nothing scrolls sideways.
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.goto(`${server.base}/review?week=${lastMonday}`);
+      await section.waitFor();
+      await assertNoSidewaysScroll(page, 'review with evidence');
+      await assertNoSeriousViolations(page, 'review with evidence at 375 px');
+      await page.goto(server.base + '/insights');
+      await work.locator('.insights-heat').waitFor();
+      await work.locator('.insights-trend canvas').first().waitFor();
+      await assertNoSidewaysScroll(page, 'insights with the work pattern');
+      const grid = await work.locator('.insights-heat').boundingBox();
+      assert.ok(grid.x >= 0 && grid.x + grid.width <= 375, 'the heatmap fits the phone');
+      await assertNoSeriousViolations(page, 'insights with the work pattern at 375 px');
+      assert.deepEqual(problems, []);
+    }, { demo: true });
+  });
+
   test('a new person sees calm empty states, not blank charts', { skip }, async () => {
     await withApp(async ({ server, page, problems }) => {
       // A fresh account goes to onboarding at sign-in; open the pages by address after that.
@@ -129,6 +300,11 @@ describe('insights and assessments', () => {
       await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
       await page.getByText('No check-ins yet.').waitFor();
       await page.getByText('No goals yet.').waitFor();
+      // No calendar or tracker imported: the work pattern says where to add one.
+      const nothing = page.locator('.insights-work .status-note--empty');
+      await nothing.waitFor();
+      assert.match(await nothing.textContent(), /^Nothing imported yet\./);
+      assert.equal(await nothing.getByRole('link', { name: 'Calendar and activity' }).getAttribute('href'), '/evidence');
       assert.equal(await page.locator('.insights-trend canvas').count(), 0);
       const insights = (await apiGet(server, '/api/v1/reports/week')).body.insights;
       assert.ok(insights.length > 0, 'the report asks its questions even without data');

@@ -165,4 +165,7 @@ export interface DailySignals {
   longest_focus_minutes: number;
   first_activity: string | null;
   last_activity: string | null;
+  // The API's (not the CLI's): whether an imported calendar / activity source covers the day.
+  has_calendar?: boolean;
+  has_activity?: boolean;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import goldenWeek from '../../tests/data/evidence/signals-week.json';
 import type { Reflection, WeeklyReport } from '../src/components/review/data';
+import type { DailySignals } from '../src/types';
 import {
-  compareAverage, formatMinutes, isThisWeek, recentReflections, reflectionFor, reflectionsRange, reviewWeek, shiftWeek,
+  clockHours, compareAverage, evidenceWeek, formatMinutes, isThisWeek, recentReflections, reflectionFor, reflectionsRange, reviewWeek, shiftWeek,
   stageChangeSentence, strengthChangeText, summariseWeek, validateReflection, weekName, weekRange,
 } from '../src/components/review/review';
 
@@ -129,5 +131,50 @@ describe('values reflections', () => {
     expect(validateReflection(10, 'fine')).toEqual({});
     expect(validateReflection(11, '').values).toBeDefined();
     expect(validateReflection(5, 'é'.repeat(1001)).note).toMatch(/2000/);
+  });
+});
+
+describe('what the calendar and tracker show', () => {
+  // The hand-made week of tests/data/evidence (its signals worked out by hand), as the report
+  // answers it: covered by the calendar, with the report's own sums.
+  const golden: DailySignals[] = goldenWeek;
+  const signals = golden.map((d) => ({ ...d, has_calendar: true, has_activity: false }));
+  const base: WeeklyReport = { person: 'Alex', timezone: 'Europe/Berlin', week: '2026-W47', from: '2026-11-16', to: '2026-11-22' };
+
+  it('is hidden when the report has no signals', () => {
+    expect(evidenceWeek(base)).toBeNull();
+    expect(evidenceWeek({ ...base, signals: [], evidence: null })).toBeNull();
+  });
+
+  it('sums the covered days of the week and keeps a row per day', () => {
+    const week = evidenceWeek({
+      ...base, signals,
+      evidence: { work_minutes: 255, after_hours_minutes: 120, meeting_minutes: 255, after_hours_meeting_minutes: 120, longest_focus_minutes: 465, days_past_end: 1 },
+    })!;
+    expect(week.coveredDays).toBe(7);
+    expect([week.work, week.afterHours, week.meetings, week.afterHoursMeetings, week.longestFocus]).toEqual([255, 120, 255, 120, 465]);
+    expect(week.daysPastEnd).toBe(1);
+    expect(week.days.map((d) => d.date)).toEqual(golden.map((d) => d.date));
+    expect(week.days[1]).toEqual({ date: '2026-11-17', known: true, work: 135, afterHours: 60, meetings: 135, focus: 255 });
+    expect(formatMinutes(week.work)).toBe('4 h 15 min');
+  });
+
+  it('leaves out days nothing covers, and has no focus figure without a calendar', () => {
+    const partly = signals.map((d, i) => (i === 1 ? { ...d, has_calendar: false } : i === 2 ? { ...d, has_calendar: false, has_activity: true } : d));
+    const week = evidenceWeek({ ...base, signals: partly })!;
+    expect(week.coveredDays).toBe(6);
+    expect(week.work).toBe(255 - 135);
+    expect(week.days[1]).toMatchObject({ known: false, work: 0, focus: null });
+    expect(week.days[2]).toMatchObject({ known: true, focus: null });
+    expect(week.daysPastEnd).toBeNull();  // the report did not say
+  });
+
+  it('counts a week with evidence as a week with data', () => {
+    expect(summariseWeek({ ...base, signals }).hasData).toBe(true);
+    expect(summariseWeek(base).hasData).toBe(false);
+  });
+
+  it('writes hours as h:mm', () => {
+    expect([0, 5, 60, 135, 605, -3].map(clockHours)).toEqual(['0:00', '0:05', '1:00', '2:15', '10:05', '0:00']);
   });
 });

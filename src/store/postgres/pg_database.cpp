@@ -40,10 +40,14 @@ class PgDatabase final : public Database {
     }
   }
 
-  Result<std::unique_ptr<Transaction>> begin(bool write) override {
+  Result<std::unique_ptr<Transaction>> begin(bool write) override { return begin_as(write ? Mode::write : Mode::read); }
+  Result<std::unique_ptr<Transaction>> begin_locking() override { return begin_as(Mode::locking); }
+
+  enum class Mode { read, write, locking };
+  Result<std::unique_ptr<Transaction>> begin_as(Mode mode) {
     Connection* c = HW_TRY(checkout());
     auto release = [this, c] { checkin(c); };
-    auto started = start(*c, write);
+    auto started = start(*c, mode);
     if (!started) {
       release();
       return tl::unexpected(started.error());
@@ -162,11 +166,12 @@ class PgDatabase final : public Database {
 
   // A transaction start that survives a server restart while the connection sat idle: the
   // first failure reconnects once; if the server is really gone the error says so.
-  Result<void> start(Connection& c, bool write) {
+  Result<void> start(Connection& c, bool write) { return start(c, write ? Mode::write : Mode::read); }
+  Result<void> start(Connection& c, Mode mode) {
     for (int attempt = 0; attempt < 2; ++attempt) {
       auto ok = c.ensure_connected();
       if (!ok) return ok;
-      auto begun = c.begin(write);
+      auto begun = mode == Mode::locking ? c.begin_read_committed() : c.begin(mode == Mode::write);
       if (begun) return begun;
       if (!c.broken() || attempt == 1) return begun;
     }

@@ -1,7 +1,8 @@
 #pragma once
 // The evidence part of the repository (sources, calendar occurrences, activity spans), in portable
 // SQL for every backend; SqlTransaction forwards to it. Replacing a source's rows diffs them
-// against what is stored, so re-importing an unchanged file writes nothing.
+// against what is stored, so re-importing an unchanged file writes nothing. New and removed rows
+// go in multi-row statements (one round trip to PostgreSQL per batch instead of per row).
 #include <algorithm>
 #include <map>
 #include <string>
@@ -69,18 +70,14 @@ class EvidenceRepo {
     }
     core::ReplaceCounts counts;
     std::map<Key, bool> seen;
+    std::vector<const core::EventOccurrence*> added;
     for (const auto& o : occ) {
       Key key{o.uid, o.recurrence_id};
       if (!seen.emplace(key, true).second)
         return fail(ErrorCode::invalid, "occurrence " + o.uid + " is listed twice", "occurrences");
       auto it = stored.find(key);
       if (it == stored.end()) {
-        auto st = HW_TRY(c_.prepare(
-            "INSERT INTO calendar_events (source_id, person_id, uid, recurrence_id, start, end_, all_day, transparent, "
-            "declined, meeting, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        st.bind(1, source).bind(2, person).bind(3, o.uid).bind(4, o.recurrence_id);
-        bind_event_fields(st, o, 5);
-        HW_CHECK(st.run());
+        added.push_back(&o);
         ++counts.added;
       } else {
         if (it->second.second == o) {
@@ -96,11 +93,22 @@ class EvidenceRepo {
         stored.erase(it);
       }
     }
-    for (const auto& [key, row] : stored) {
-      auto st = HW_TRY(c_.prepare("DELETE FROM calendar_events WHERE id = ?"));
-      HW_CHECK(st.bind(1, row.first).run());
-      ++counts.removed;
-    }
+    std::vector<Id> removed;
+    for (const auto& [key, row] : stored) removed.push_back(row.first);
+    counts.removed = static_cast<int>(removed.size());
+    HW_CHECK(delete_ids("calendar_events", removed));
+    HW_CHECK(batched(added.size(), [&](size_t from, size_t n) -> Result<void> {
+      auto st = HW_TRY(c_.prepare(values_sql(
+          "INSERT INTO calendar_events (source_id, person_id, uid, recurrence_id, start, end_, all_day, transparent, "
+          "declined, meeting, title) VALUES ", 11, n)));
+      for (size_t k = 0; k < n; ++k) {
+        const auto& o = *added[from + k];
+        const int f = static_cast<int>(k) * 11 + 1;
+        st.bind(f, source).bind(f + 1, person).bind(f + 2, o.uid).bind(f + 3, o.recurrence_id);
+        bind_event_fields(st, o, f + 4);
+      }
+      return st.run();
+    }));
     return counts;
   }
 
@@ -120,25 +128,33 @@ class EvidenceRepo {
     std::sort(stored.begin(), stored.end(), [&](const auto& a, const auto& b) { return less(a.first, b.first); });
     // A merge of two sorted lists: equal spans are kept, the rest deleted or inserted.
     core::ReplaceCounts counts;
+    std::vector<Id> removed;
+    std::vector<const core::ActivitySpan*> added;
     size_t i = 0, j = 0;
     while (i < stored.size() || j < wanted.size()) {
       if (j == wanted.size() || (i < stored.size() && less(stored[i].first, wanted[j]))) {
-        auto st = HW_TRY(c_.prepare("DELETE FROM activity_spans WHERE id = ?"));
-        HW_CHECK(st.bind(1, stored[i++].second).run());
-        ++counts.removed;
+        removed.push_back(stored[i++].second);
       } else if (i == stored.size() || less(wanted[j], stored[i].first)) {
-        const auto& s = wanted[j++];
-        auto st = HW_TRY(c_.prepare(
-            "INSERT INTO activity_spans (source_id, person_id, start, end_, kind, label) VALUES (?, ?, ?, ?, ?, ?)"));
-        st.bind(1, source).bind(2, person).bind(3, s.start).bind(4, s.end).bind(5, kind_text(s.kind));
-        if (s.label.empty()) st.bind_null(6); else st.bind(6, s.label);
-        HW_CHECK(st.run());
-        ++counts.added;
+        added.push_back(&wanted[j++]);
       } else {
         ++i, ++j;
         ++counts.unchanged;
       }
     }
+    counts.removed = static_cast<int>(removed.size());
+    counts.added = static_cast<int>(added.size());
+    HW_CHECK(delete_ids("activity_spans", removed));
+    HW_CHECK(batched(added.size(), [&](size_t from, size_t n) -> Result<void> {
+      auto st = HW_TRY(c_.prepare(
+          values_sql("INSERT INTO activity_spans (source_id, person_id, start, end_, kind, label) VALUES ", 6, n)));
+      for (size_t k = 0; k < n; ++k) {
+        const auto& s = *added[from + k];
+        const int f = static_cast<int>(k) * 6 + 1;
+        st.bind(f, source).bind(f + 1, person).bind(f + 2, s.start).bind(f + 3, s.end).bind(f + 4, kind_text(s.kind));
+        if (s.label.empty()) st.bind_null(f + 5); else st.bind(f + 5, s.label);
+      }
+      return st.run();
+    }));
     return counts;
   }
 
@@ -184,6 +200,42 @@ class EvidenceRepo {
   static constexpr const char* kSpan = "SELECT id, start, end_, kind, label FROM activity_spans";
 
   static const char* kind_text(core::ActivityKind k) { return k == core::ActivityKind::afk ? "afk" : "active"; }
+
+  // Rows per multi-row statement: at most 64 (704 parameters for events, under SQLite's old
+  // limit of 999), in powers of two so that each kind of statement is prepared at most 7 times.
+  static constexpr size_t kBatch = 64;
+
+  // Calls write(from, n) for consecutive batches covering [0, total).
+  template <typename Write>
+  static Result<void> batched(size_t total, Write&& write) {
+    for (size_t from = 0; from < total;) {
+      size_t n = kBatch;
+      while (n > total - from) n /= 2;
+      HW_CHECK(write(from, n));
+      from += n;
+    }
+    return {};
+  }
+
+  // "head (?, ?), (?, ?)" for n rows of `columns` placeholders.
+  static std::string values_sql(const char* head, int columns, size_t n) {
+    std::string row = "(";
+    for (int c = 0; c < columns; ++c) row += c ? ", ?" : "?";
+    row += ")";
+    std::string sql = head;
+    for (size_t k = 0; k < n; ++k) sql += (k ? ", " : "") + row;
+    return sql;
+  }
+
+  Result<void> delete_ids(const char* table, const std::vector<Id>& ids) {
+    return batched(ids.size(), [&](size_t from, size_t n) -> Result<void> {
+      std::string sql = std::string("DELETE FROM ") + table + " WHERE id IN (";
+      for (size_t k = 0; k < n; ++k) sql += k ? ", ?" : "?";
+      auto st = HW_TRY(c_.prepare(sql + ")"));
+      for (size_t k = 0; k < n; ++k) st.bind(static_cast<int>(k) + 1, ids[from + k]);
+      return st.run();
+    });
+  }
 
   Result<void> check_source(Id person, Id source) {
     auto st = HW_TRY(c_.prepare("SELECT 1 FROM evidence_sources WHERE person_id = ? AND id = ?"));

@@ -13,6 +13,8 @@
 #include "store/codec.hpp"
 #include "store/database.hpp"
 #include "store/sql/sql_evidence.hpp"
+#include "store/sql/sql_together.hpp"
+#include "store/sql/sql_feed.hpp"
 
 namespace headway::store::sql {
 
@@ -34,6 +36,8 @@ class SqlTransaction final : public Transaction {
     done_ = true;
     return c_.commit();
   }
+
+  Together& together() override { return together_; }
 
   // --- settings -------------------------------------------------------------------------------
   Result<std::optional<std::string>> get_setting(const std::string& key) override {
@@ -628,6 +632,17 @@ class SqlTransaction final : public Transaction {
     return evidence().list_source_spans(person, source);
   }
 
+  // --- calendar feed (sql_feed.hpp) ----------------------------------------------------------
+  Result<void> put_calendar_feed(const CalendarFeed& f) override { return feed().put(f); }
+  Result<std::optional<CalendarFeed>> find_calendar_feed(Id person) override { return feed().find(person); }
+  Result<std::optional<CalendarFeed>> find_calendar_feed_by_token(const std::string& token_hash) override {
+    return feed().find_by_token(token_hash);
+  }
+  Result<bool> set_calendar_feed_reminder(Id person, TimeOfDay reminder) override {
+    return feed().set_reminder(person, reminder);
+  }
+  Result<bool> delete_calendar_feed(Id person) override { return feed().remove(person); }
+
   // --- rate limits ----------------------------------------------------------------------------
   Result<std::optional<RateWindow>> find_rate_window(const std::string& key) override {
     auto st = HW_TRY(c_.prepare("SELECT key, window_start, count FROM rate_limits WHERE key = ?"));
@@ -647,7 +662,9 @@ class SqlTransaction final : public Transaction {
   }
 
   Result<void> clear_all() override {
-    for (const char* table : {"rate_limits", "invites", "sessions", "api_tokens", "accounts", "calendar_events",
+    for (const char* table : {"plan_comments", "conversation_plans", "notifications", "pledge_signatures", "pledges", "kudos",
+                              "win_shares", "circle_invites", "circle_members", "circles", "grant_accesses", "grants",
+                              "supporters", "rate_limits", "invites", "sessions", "api_tokens", "accounts", "calendar_feeds", "calendar_events",
                               "activity_spans", "evidence_sources", "assessment_scores", "assessments", "reflections", "wins", "checkins", "completions",
                               "goal_stages", "goal_values", "goals", "boundaries", "catalysts", "motivations",
                               "person_values", "people", "settings"}) {
@@ -662,7 +679,10 @@ class SqlTransaction final : public Transaction {
     for (const char* table : {"people", "person_values", "motivations", "catalysts", "boundaries", "goals",
                               "goal_values", "goal_stages", "completions", "checkins", "wins", "reflections",
                               "assessments", "assessment_scores", "settings", "accounts", "api_tokens",
-                              "evidence_sources", "calendar_events", "activity_spans"}) {
+                              "evidence_sources", "calendar_events", "activity_spans", "calendar_feeds", "supporters",
+                              "grants", "grant_accesses", "circles", "circle_members", "circle_invites", "win_shares",
+                              "kudos", "pledges", "pledge_signatures", "notifications", "conversation_plans",
+                              "plan_comments"}) {
       auto st = HW_TRY(c_.prepare(std::string("SELECT count(*) FROM ") + table));
       HW_CHECK(st.step());
       out.emplace_back(table, st.i64(0));
@@ -822,8 +842,10 @@ class SqlTransaction final : public Transaction {
   }
 
   EvidenceRepo<Conn> evidence() { return EvidenceRepo<Conn>(c_); }
+  FeedRepo<Conn> feed() { return FeedRepo<Conn>(c_); }
 
   Conn& c_;
+  TogetherRepo<Conn> together_{c_};
   std::function<void()> release_;
   bool done_ = false;
 };

@@ -1,6 +1,7 @@
-// Settings: profile, password, personal API tokens, the export and deleting the account.
+// Settings: profile, password, personal API tokens, the calendar feed, the export and deleting the account.
 import type { ApiClient } from '../api';
 import type { Me } from '../types';
+import { CalendarFeedSection } from './CalendarFeedSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { ExportSection } from './ExportSection';
 import { PageHeading } from './PageHeading';
@@ -25,6 +26,7 @@ export function SettingsPage({ api, me, onProfileSaved, onDeleted }: Props) {
         <ProfileSection api={api} me={me} onSaved={onProfileSaved} />
         <PasswordSection api={api} />
         <TokensSection api={api} />
+        <CalendarFeedSection api={api} timezone={me.timezone} />
         <ExportSection api={api} timezone={me.timezone} />
         <DeleteAccountSection api={api} onDeleted={onDeleted} />
       </div>

@@ -1,20 +1,22 @@
 // Stress, energy, hours and after-hours work per day, over the last 4 or 12 weeks.
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { ApiClient } from '../../api';
 import { useLoad } from '../../use-load';
 import { Link } from '../Link';
 import { StatusNote } from '../StatusNote';
 import { loadCheckIns } from './data';
-import { DEFAULT_RANGE, METRICS, RANGES, type RangeWeeks, rangeFor, trendSeries } from './series';
+import { METRICS, RANGES, type RangeWeeks, rangeFor, trendSeries } from './series';
 import { TrendChart } from './TrendChart';
 
 interface Props {
   api: ApiClient;
   today: string;
+  // The page's range (the work pattern follows it too), chosen here.
+  weeks: RangeWeeks;
+  onWeeks: (weeks: RangeWeeks) => void;
 }
 
-export function TrendsSection({ api, today }: Props) {
-  const [weeks, setWeeks] = useState<RangeWeeks>(DEFAULT_RANGE);
+export function TrendsSection({ api, today, weeks, onWeeks: setWeeks }: Props) {
   // The longest range once; the shorter one is a slice of it.
   const longest = Math.max(...RANGES.map((r) => r.weeks)) as RangeWeeks;
   const { data: checkins, failed, retry } = useLoad(() => {

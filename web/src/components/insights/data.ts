@@ -1,6 +1,6 @@
 // What the insights page reads from the API: check-ins, the weekly report's correlations, goals' stage history.
 import type { ApiClient } from '../../api';
-import type { CheckIn, GoalView, Stage } from '../../types';
+import type { CheckIn, DailySignals, GoalView, Stage } from '../../types';
 
 // One correlation from the weekly report (last 90 days); rho and the interval are null without data.
 export interface Insight {
@@ -42,4 +42,14 @@ export async function loadInsights(api: ApiClient): Promise<Insight[]> {
 
 export function loadGoals(api: ApiClient): Promise<GoalWithStages[]> {
   return api.request<GoalWithStages[]>('GET', '/goals');
+}
+
+// Daily signals from imported calendars and activity, with has_calendar / has_activity per day.
+export function loadSignals(api: ApiClient, from: string, to: string): Promise<DailySignals[]> {
+  return api.request<DailySignals[]>('GET', `/signals?${new URLSearchParams({ from, to })}`);
+}
+
+// How many calendar and activity sources the person has imported (GET /imports).
+export async function countSources(api: ApiClient): Promise<number> {
+  return (await api.request<unknown[]>('GET', '/imports')).length;
 }

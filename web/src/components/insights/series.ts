@@ -12,8 +12,8 @@ export const DEFAULT_RANGE: RangeWeeks = 12;
 
 export type MetricKey = 'stress' | 'energy' | 'hours' | 'afterHours';
 
-export interface Metric {
-  key: MetricKey;
+export interface Metric<K extends string = MetricKey> {
+  key: K;
   title: string;
   // What the numbers mean, said once under the chart.
   scale: string;
@@ -21,8 +21,22 @@ export interface Metric {
   // The least the axis shows at the top; larger values stretch it.
   max: number;
   fixed: boolean;
+  // The y axis's top is rounded up to a multiple of this (default: 2 for hours, else 30).
+  step?: number;
   format: (v: number) => string;
 }
+
+// How a chart speaks of a day without data: check-ins by default, imported evidence elsewhere.
+export interface GapWords {
+  missing: string;   // a table cell: "No check-in"
+  days: string;      // "days without a check-in"
+  have: string;      // "have a check-in"
+  none: string;      // "No check-ins"
+}
+
+export const CHECKIN_GAPS: GapWords = {
+  missing: 'No check-in', days: 'days without a check-in', have: 'have a check-in', none: 'No check-ins',
+};
 
 const oneDecimal = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
 
@@ -74,11 +88,12 @@ export function daySeconds(date: string): number {
 }
 
 // One value per day; days with no check-in are null (a gap), never 0. Unrecorded after-hours
-// minutes on a day with a check-in count as none, as the weekly report counts them.
+// minutes on a day with a check-in count as none, as the weekly report counts them. A check-in
+// without recorded times (imported moods: not off, no start) is a gap for hours and after-hours.
 export function trendSeries(checkins: readonly CheckIn[], from: string, to: string): Trends {
   const byDay = new Map(checkins.map((c) => [c.date, c]));
   const days = daysBetween(from, to);
-  const pick = (f: (c: CheckIn) => number) => days.map((d) => {
+  const pick = (f: (c: CheckIn) => number | null) => days.map((d) => {
     const c = byDay.get(d);
     return c ? f(c) : null;
   });
@@ -86,8 +101,8 @@ export function trendSeries(checkins: readonly CheckIn[], from: string, to: stri
     days,
     stress: pick((c) => c.stress),
     energy: pick((c) => c.energy),
-    hours: pick((c) => (c.off ? 0 : c.worked_minutes / 60)),
-    afterHours: pick((c) => c.after_hours ?? 0),
+    hours: pick((c) => (c.off ? 0 : c.start === null ? null : c.worked_minutes / 60)),
+    afterHours: pick((c) => (!c.off && c.start === null ? null : c.after_hours ?? 0)),
     checkedIn: days.filter((d) => byDay.has(d)).length,
   };
 }
@@ -109,22 +124,24 @@ export function halfAverages(values: readonly (number | null)[]): { first: HalfA
 }
 
 // A plain-text summary of one chart: the two halves' averages and how many days have data.
-export function trendSummary(metric: Metric, values: readonly (number | null)[], weeks: RangeWeeks): string {
+export function trendSummary(metric: Metric<string>, values: readonly (number | null)[], weeks: RangeWeeks,
+  gaps: GapWords = CHECKIN_GAPS): string {
   const { first, second } = halfAverages(values);
   const half = `${weeks / 2} weeks`;
   const days = values.length;
   const have = first.count + second.count;
-  if (have === 0) return `No check-ins in these ${weeks} weeks, so no ${metric.title.toLowerCase()} to show.`;
+  if (have === 0) return `${gaps.none} in these ${weeks} weeks, so no ${metric.title.toLowerCase()} to show.`;
+  const none = gaps.none.charAt(0).toLowerCase() + gaps.none.slice(1);
   const part = (h: HalfAverage, which: string) =>
-    h.mean === null ? `no check-ins in the ${which} ${half}` : `${metric.format(h.mean)} in the ${which} ${half}`;
-  const coverage = `${have} of ${days} days have a check-in.`;
+    h.mean === null ? `${none} in the ${which} ${half}` : `${metric.format(h.mean)} in the ${which} ${half}`;
+  const coverage = `${have} of ${days} days ${gaps.have}.`;
   return `Average ${metric.title.toLowerCase()}: ${part(first, 'first')}, ${part(second, 'last')} (${metric.scale}). ${coverage}`;
 }
 
 // The highest value the y axis needs: the metric's usual top, stretched to fit the data.
-export function axisTop(metric: Metric, values: readonly (number | null)[]): number {
+export function axisTop(metric: Metric<string>, values: readonly (number | null)[]): number {
   if (metric.fixed) return metric.max;
   const top = Math.max(metric.max, ...values.filter((v): v is number => v !== null));
-  const step = metric.key === 'hours' ? 2 : 30;
+  const step = metric.step ?? (metric.key === 'hours' ? 2 : 30);
   return Math.ceil(top / step) * step;
 }

@@ -10,9 +10,9 @@ import { StatusNote } from '../StatusNote';
 import { type Reflection, reflections, weeklyReport } from './data';
 import { ReflectionSection } from './ReflectionSection';
 import {
-  isThisWeek, recentReflections, reflectionFor, reflectionsRange, reviewWeek, shiftWeek, summariseWeek, weekName, weekRange,
+  evidenceWeek, isThisWeek, recentReflections, reflectionFor, reflectionsRange, reviewWeek, shiftWeek, summariseWeek, weekName, weekRange,
 } from './review';
-import { GlanceSection, GoalsSection, HelpedSection, SetbacksSection, WinsSection } from './WeekSections';
+import { EvidenceSection, GlanceSection, GoalsSection, HelpedSection, SetbacksSection, WinsSection } from './WeekSections';
 import './review.css';
 
 // The week in the address (?week=YYYY-MM-DD), so a week can be bookmarked or reloaded.
@@ -42,6 +42,7 @@ export function ReviewPage({ api, me }: { api: ApiClient; me: Me }) {
   }, [monday, thisWeek]);
 
   const summary = useMemo(() => (report ? summariseWeek(report) : null), [report]);
+  const evidence = useMemo(() => (report ? evidenceWeek(report) : null), [report]);
   const saved = list ? reflectionFor(list, monday) : null;
 
   const onSaved = (r: Reflection) => {
@@ -89,6 +90,7 @@ export function ReviewPage({ api, me }: { api: ApiClient; me: Me }) {
           <div class="columns">
             <div class="column">
               <GlanceSection summary={summary} />
+              <EvidenceSection week={evidence} />
               <WinsSection report={report} />
               <SetbacksSection summary={summary} />
               <HelpedSection report={report} />

@@ -1,8 +1,9 @@
-// The week's report, section by section: at a glance, wins, setbacks (kindly), what helped, goals.
+// The week's report, section by section: at a glance, the imported evidence, wins, setbacks
+// (kindly), what helped, goals.
 import { StatusNote } from '../StatusNote';
-import { shortDay } from '../boundaries/days';
+import { monthName, shortDay } from '../boundaries/days';
 import type { WeeklyReport } from './data';
-import type { ReviewSummary } from './review';
+import { type EvidenceWeek, type ReviewSummary, clockHours, formatMinutes } from './review';
 
 export function GlanceSection({ summary }: { summary: ReviewSummary }) {
   return (
@@ -136,6 +137,72 @@ export function GoalsSection({ summary }: { summary: ReviewSummary }) {
           </ul>
         </>
       )}
+    </section>
+  );
+}
+
+// "Mon 16" of "Mon 16 Nov": the month is left out on a phone, where the week's dates say it.
+const dayOnly = (date: string) => shortDay(date).split(' ').slice(0, 2).join(' ');
+
+// What the imported calendar and activity show for the week; hidden when nothing covers it.
+export function EvidenceSection({ week }: { week: EvidenceWeek | null }) {
+  if (!week) return null;
+  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  return (
+    <section class="card review-card review-evidence-card" aria-labelledby="review-evidence-title">
+      <h2 id="review-evidence-title">What your calendar and tracker show</h2>
+      <p class="section-intro">
+        From your imported calendar and activity, on the {days(week.coveredDays)} of this week they cover.
+      </p>
+      <dl class="review-facts review-evidence-facts">
+        <div data-fact="work"><dt>Work time</dt><dd>{formatMinutes(week.work)}</dd></div>
+        <div data-fact="after-hours"><dt>After hours</dt><dd>{formatMinutes(week.afterHours)}</dd></div>
+        <div data-fact="meetings">
+          <dt>Meetings</dt>
+          <dd>{formatMinutes(week.meetings)}{week.afterHoursMeetings > 0 ? `, ${formatMinutes(week.afterHoursMeetings)} after hours` : ''}</dd>
+        </div>
+        <div data-fact="focus">
+          <dt>Longest focus block</dt><dd>{week.longestFocus > 0 ? formatMinutes(week.longestFocus) : 'none of an hour'}</dd>
+        </div>
+        {week.daysPastEnd !== null && (
+          <div data-fact="past-end"><dt>Worked past the end of work hours</dt><dd>{days(week.daysPastEnd)}</dd></div>
+        )}
+      </dl>
+      <div class="review-evidence-scroll">
+        <table class="review-evidence-days">
+          <caption>Each day, in hours and minutes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Work</th>
+              <th scope="col">After hours</th>
+              <th scope="col">Meetings</th>
+              <th scope="col">Focus</th>
+            </tr>
+          </thead>
+          <tbody>
+            {week.days.map((d) => (
+              <tr key={d.date} data-date={d.date} data-known={d.known ? 'true' : 'false'}>
+                <th scope="row">
+                  <time dateTime={d.date}>
+                    {dayOnly(d.date)}<span class="review-evidence-month"> {monthName(d.date)}</span>
+                  </time>
+                </th>
+                {d.known ? (
+                  <>
+                    <td data-col="work">{clockHours(d.work)}</td>
+                    <td data-col="after-hours">{clockHours(d.afterHours)}</td>
+                    <td data-col="meetings">{clockHours(d.meetings)}</td>
+                    <td data-col="focus">{d.focus === null ? '?' : clockHours(d.focus)}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} class="review-evidence-unknown">No evidence</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // The weekly review's API calls and the shapes they answer (openapi: WeeklyReport, Reflection).
 import type { ApiClient } from '../../api';
-import type { Win } from '../../types';
+import type { DailySignals, Win } from '../../types';
 
 export type DayStatus = 'kept' | 'broken' | 'unknown' | null;
 
@@ -72,6 +72,19 @@ export interface WeeklyReport {
   stage_changes?: StageChange[];
   reflections?: { week: string; values: number }[];
   what_helped?: string[];
+  // The week's 7 days from imported calendars and activity; empty when nothing covers the week.
+  signals?: DailySignals[];
+  evidence?: ReportEvidence | null;
+}
+
+// The report's sums of `signals` (null when it is empty).
+export interface ReportEvidence {
+  work_minutes: number;
+  after_hours_minutes: number;
+  meeting_minutes: number;
+  after_hours_meeting_minutes: number;
+  longest_focus_minutes: number;
+  days_past_end: number;
 }
 
 export interface Reflection {

@@ -2,6 +2,8 @@
 // report summarised into what the page shows.
 import { byteLength, type FieldErrors } from '../../checkin-form';
 import { addDays, dayMonth, isDay, mondayOf, shortDay } from '../boundaries/days';
+import type { DailySignals } from '../../types';
+import { isCovered } from '../insights/work-pattern';
 import type { Reflection, ReportGoal, StageChange, WeeklyReport } from './data';
 
 // The Monday of the week to show: the one asked for (any day in it), never later than this week.
@@ -127,7 +129,7 @@ export function summariseWeek(r: WeeklyReport): ReviewSummary {
   const setbackDays = (r.days ?? []).filter((d) => d.checked_in && d.setback).map((d) => d.date);
   return {
     checkins,
-    hasData: checkins > 0 || (r.wins ?? []).length > 0 || brokenBoundaries.length > 0,
+    hasData: checkins > 0 || (r.wins ?? []).length > 0 || brokenBoundaries.length > 0 || (r.signals ?? []).length > 0,
     workedText: formatMinutes(r.worked_minutes ?? 0),
     afterHoursText: formatMinutes(r.after_hours_minutes ?? 0),
     stressText: compareAverage(r.avg_stress, r.prev_avg_stress),
@@ -167,4 +169,59 @@ export function validateReflection(values: number | null, note: string): FieldEr
 
 export function isReflectionField(field: string | null): field is ReflectionField {
   return field === 'values' || field === 'note';
+}
+
+// --- what the imported calendar and activity show --------------------------------------------------
+
+export interface EvidenceDay {
+  date: string;
+  known: boolean;  // false: nothing imported covers the day
+  work: number;
+  afterHours: number;
+  meetings: number;
+  focus: number | null;  // null without a calendar (free time is read from it)
+}
+
+export interface EvidenceWeek {
+  days: EvidenceDay[];
+  coveredDays: number;
+  work: number;
+  afterHours: number;
+  meetings: number;
+  afterHoursMeetings: number;
+  longestFocus: number;
+  // Work days that ended after the work hours, as the report counts them; null if it does not say.
+  daysPastEnd: number | null;
+}
+
+// The week's signals summed over the days something covers; null when the report has none, so
+// the section stays hidden.
+export function evidenceWeek(r: WeeklyReport): EvidenceWeek | null {
+  const signals: readonly DailySignals[] = r.signals ?? [];
+  if (signals.length === 0) return null;
+  const out: EvidenceWeek = {
+    days: [], coveredDays: 0, work: 0, afterHours: 0, meetings: 0, afterHoursMeetings: 0, longestFocus: 0,
+    daysPastEnd: r.evidence ? r.evidence.days_past_end : null,
+  };
+  for (const s of signals) {
+    const known = isCovered(s);
+    out.days.push({
+      date: s.date, known, work: known ? s.work_minutes : 0, afterHours: known ? s.after_hours_minutes : 0,
+      meetings: known ? s.meeting_minutes : 0, focus: known && s.has_calendar ? s.longest_focus_minutes : null,
+    });
+    if (!known) continue;
+    out.coveredDays += 1;
+    out.work += s.work_minutes;
+    out.afterHours += s.after_hours_minutes;
+    out.meetings += s.meeting_minutes;
+    out.afterHoursMeetings += s.after_hours_meeting_minutes;
+    out.longestFocus = Math.max(out.longestFocus, s.longest_focus_minutes);
+  }
+  return out;
+}
+
+// 0 → "0:00", 135 → "2:15": short enough for a phone's table.
+export function clockHours(minutes: number): string {
+  const m = Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes) : 0;
+  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 }
