@@ -51,6 +51,7 @@ Api::Api(store::Database& db, ApiOptions options, Metrics& metrics, std::functio
   add_journal_routes(router_, reports_);
   add_evidence_routes(router_);
   add_together_routes(router_);
+  add_support_routes(router_);
   add_feed_routes(router_, options_.public_url);
 }
 

@@ -64,6 +64,7 @@ void add_plan_routes(Router& r);
 void add_journal_routes(Router& r, service::ReportCache& reports);
 void add_evidence_routes(Router& r);
 void add_together_routes(Router& r);
+void add_support_routes(Router& r);
 void add_feed_routes(Router& r, std::string public_url);
 
 }  // namespace headway::http

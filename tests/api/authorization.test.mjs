@@ -19,6 +19,8 @@ const VALID = {
   'POST /api/v1/goals/{id}/done': {},
   'POST /api/v1/goals/{id}/slip': { note: 'B was here' },
   'PUT /api/v1/checkins/{date}': { start: '10:00', end: '16:00', stress: 2, energy: 2, note: 'B was here' },
+  'PUT /api/v1/supporters/{id}': { name: 'B was here', relation: 'friend', kinds: ['emotional'] },
+  'PUT /api/v1/conversation-plans/{id}': { title: 'B was here' },
   'POST /api/v1/circles/{id}/shares': { win_id: 1 },
   'POST /api/v1/circles/{id}/wins/{win}/kudos': { emoji: '🎉', message: 'B was here' },
   'POST /api/v1/circles/{id}/pledges': { text: 'B was here', threshold: 2 },
@@ -37,6 +39,10 @@ const OWNED = {
   '/api/v1/boundaries/{id}': 'boundary',
   '/api/v1/wins/{id}': 'win',
   '/api/v1/tokens/{id}': 'token',
+  '/api/v1/supporters/{id}': 'supporter',
+  '/api/v1/conversation-plans/{id}': 'plan',
+  '/api/v1/conversation-plans/{id}/document.html': 'plan',
+  '/api/v1/conversation-plans/{id}/document.pdf': 'plan',
 };
 const PER_USER_KEY = {
   '/api/v1/checkins/{date}': { date: DATE },
@@ -102,6 +108,9 @@ async function createEverything(c, label) {
     'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
   await must(await c.request('POST', `/api/v1/imports/calendar?source=${label.toLowerCase()}-calendar&keep_titles=true`,
     { body: ics, headers: { 'content-type': 'text/calendar' } }), 'calendar');
+  ids.supporter = (await must(await c.post('/api/v1/supporters', { name: `${label} friend`, relation: 'friend', kinds: ['emotional'] }), 'supporter')).id;
+  ids.plan = (await must(await c.post('/api/v1/conversation-plans', { goal_id: ids.goal }), 'plan')).id;
+  await must(await c.put(`/api/v1/conversation-plans/${ids.plan}`, { title: `${label} plan ${MARK}`, situation: MARK }), 'plan text');
   ids.circle = (await must(await c.post('/api/v1/circles', { name: `${label} circle`, purpose: MARK }), 'circle')).id;
   await must(await c.post(`/api/v1/circles/${ids.circle}/shares`, { win_id: ids.win }), 'share');
   ids.pledge = (await must(await c.post(`/api/v1/circles/${ids.circle}/pledges`, { text: `${label} pledge ${MARK}`, threshold: 2 }), 'pledge')).id;
@@ -118,7 +127,7 @@ async function readAll(c, ids) {
     `/api/v1/wins/${ids.win}`, `/api/v1/checkins?${range}`, `/api/v1/checkins/${DATE}`, `/api/v1/reflections?${range}`,
     '/api/v1/assessments', '/api/v1/motivations', '/api/v1/tokens', '/api/v1/me', '/api/v1/imports', `/api/v1/signals?${range}`,
     `/api/v1/circles/${ids.circle}`, `/api/v1/circles/${ids.circle}/feed`, `/api/v1/pledges/${ids.pledge}`, '/api/v1/grants',
-    '/api/v1/grants/access-log']) {
+    '/api/v1/grants/access-log', '/api/v1/supporters', `/api/v1/conversation-plans/${ids.plan}`]) {
     const r = await c.get(path);
     assert.equal(r.status, 200, `A cannot read ${path}: ${r.text}`);
     out[path] = r.data;
@@ -321,6 +330,12 @@ async function createEverythingLight(c) {
   // The per-user keys (a day, a driver) need something of B's to read.
   assert.ok([200, 201].includes((await c.put(`/api/v1/checkins/${DATE}`, VALID['PUT /api/v1/checkins/{date}'])).status));
   assert.equal((await c.put('/api/v1/motivations/health', { rating: 3 })).status, 200);
+  const supporter = await c.post('/api/v1/supporters', { name: `B friend ${n}`, relation: 'friend', kinds: ['emotional'] });
+  assert.equal(supporter.status, 201, supporter.text);
+  ids.supporter = supporter.data.id;
+  const plan = await c.post('/api/v1/conversation-plans', {});
+  assert.equal(plan.status, 201, plan.text);
+  ids.plan = plan.data.id;
   return ids;
 }
 

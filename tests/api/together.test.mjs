@@ -397,3 +397,103 @@ describe('grants to partners and coaches', () => {
     expectStatus(await dana.get(`/api/v1/shared/${g.id}/wins`), 200, 'wins');
   });
 });
+
+describe('support network and conversation plans', () => {
+  let server, ana, coach, stranger, goal;
+  before(async () => {
+    server = await startServer();
+    ana = await signedIn(server, 'ana@example.org');
+    coach = await signedIn(server, 'coach@example.org');
+    stranger = await signedIn(server, 'stranger@example.org');
+    expectStatus(await ana.post('/api/v1/values', { name: 'family' }), 201, 'value');
+    goal = expectStatus(await ana.post('/api/v1/goals', {
+      title: 'Leave on time', wish: 'Evenings with my family', outcome: 'Calm evenings', obstacle: 'Calls after 18:00',
+      barrier: 'workplace-expectations', if: 'If it is 17:30', then: 'then I close the laptop', values: ['family'],
+    }), 201, 'goal');
+    expectStatus(await ana.post('/api/v1/boundaries', { type: 'work-window', days: 'Mon-Fri', from: '09:00', to: '17:30' }), 201, 'boundary');
+  });
+  after(async () => { await server.stop(); server.cleanup(); });
+
+  it('lists supporters and says where support is thin for the top barrier', async () => {
+    let net = expectStatus(await ana.get('/api/v1/supporters'), 200, 'empty network');
+    assert.deepEqual(net.gaps.map((g) => g.code), ['empty']);
+    assert.equal(net.top_barrier, 'workplace-expectations', 'from the goals when there is no barrier profile');
+    const friend = expectStatus(await ana.post('/api/v1/supporters', { name: 'Mia', relation: 'friend', kinds: ['emotional'] }), 201, 'friend');
+    net = expectStatus(await ana.get('/api/v1/supporters'), 200, 'network');
+    assert.ok(net.gaps.some((g) => g.code === 'no-practical-for-barrier' && /Workplace expectations/.test(g.message)), JSON.stringify(net.gaps));
+    const ally = expectStatus(await ana.post('/api/v1/supporters',
+      { name: 'Jo', relation: 'colleague', kinds: ['practical', 'shared-values'], account_email: 'coach@example.org' }), 201, 'colleague');
+    assert.equal(ally.linked, true);
+    net = expectStatus(await ana.get('/api/v1/supporters'), 200, 'network');
+    assert.ok(!net.gaps.some((g) => g.code === 'no-practical-for-barrier'), JSON.stringify(net.gaps));
+    assert.deepEqual(net.supporters.map((s) => [s.name, s.relation, s.kinds]), [['Mia', 'friend', ['emotional']], ['Jo', 'colleague', ['practical', 'shared-values']]]);
+
+    // Bad input names the field and changes nothing; strangers reach nothing.
+    expectError(await ana.post('/api/v1/supporters', { name: 'X', relation: 'boss', kinds: ['practical'] }), 422, 'relation', 'relation');
+    expectError(await ana.post('/api/v1/supporters', { name: 'X', relation: 'friend', kinds: [] }), 422, 'kinds', 'no kinds');
+    expectError(await ana.post('/api/v1/supporters', { name: 'X', relation: 'friend', kinds: ['money'] }), 422, 'kinds[0]', 'unknown kind');
+    expectError(await ana.post('/api/v1/supporters', { name: '', relation: 'friend', kinds: ['emotional'] }), 422, 'name', 'empty name');
+    expectError(await ana.post('/api/v1/supporters', { name: 'Me', relation: 'friend', kinds: ['emotional'], account_email: 'ana@example.org' }), 422, 'account_email', 'self');
+    expectError(await stranger.put(`/api/v1/supporters/${friend.id}`, { name: 'Hacked', relation: 'family', kinds: ['emotional'] }), 404, null, 'stranger edits');
+    expectError(await stranger.delete(`/api/v1/supporters/${friend.id}`), 404, null, 'stranger deletes');
+    assert.equal(expectStatus(await ana.get('/api/v1/supporters'), 200, 'after').supporters.length, 2);
+    const edited = expectStatus(await ana.put(`/api/v1/supporters/${friend.id}`, { name: 'Mia R.', relation: 'family', kinds: ['emotional', 'practical'] }), 200, 'edit');
+    assert.equal(edited.relation, 'family');
+    assert.equal((await ana.delete(`/api/v1/supporters/${friend.id}`)).status, 204);
+  });
+
+  it('seeds a plan from the goal and the evidence, exports it, and a coach with the scope comments', async () => {
+    // Three evenings with a meeting at 19:00 UTC in the last week (the account's zone is UTC).
+    const day = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10).replaceAll('-', '');
+    const events = [1, 2, 3].map((n) => ['BEGIN:VEVENT', `UID:late-${n}@test`, `DTSTART:${day(n)}T190000Z`, `DTEND:${day(n)}T200000Z`,
+      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:lead@example.org', 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:ana@example.org', 'END:VEVENT'].join('\r\n'));
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+    expectStatus(await ana.request('POST', '/api/v1/imports/calendar', { body: ics, headers: { 'content-type': 'text/calendar' } }), 201, 'calendar');
+    const plan = expectStatus(await ana.post('/api/v1/conversation-plans', { goal_id: goal.id }), 201, 'plan');
+    assert.ok(plan.title.length > 0);
+    assert.match(plan.situation, /after my working hours on 3 days/, plan.situation);
+    assert.ok(plan.objections.length >= 2);
+    expectError(await ana.post('/api/v1/conversation-plans', { goal_id: goal.id + 999 }), 404, 'goal_id', 'unknown goal');
+
+    const text = { title: 'Ending my day at 17:30 <script>alert(1)</script>', situation: plan.situation, need: 'Evenings with my family',
+      proposal: 'Offline from 17:30', trial_period: '4 weeks', offer: 'An end-of-day update', fallback: 'Two late days',
+      objections: ['Clients expect answers'], answers: ['An on-call rota'] };
+    expectError(await ana.put(`/api/v1/conversation-plans/${plan.id}`, { ...text, answers: [] }), 422, 'answers', 'answers do not match');
+    expectError(await ana.put(`/api/v1/conversation-plans/${plan.id}`, { ...text, situation: 's'.repeat(4001) }), 422, 'situation', 'long');
+    expectError(await ana.put(`/api/v1/conversation-plans/${plan.id}`, { ...text, title: '' }), 422, 'title', 'no title');
+    const saved = expectStatus(await ana.put(`/api/v1/conversation-plans/${plan.id}`, text), 200, 'save');
+    assert.deepEqual(saved.objections, [{ objection: 'Clients expect answers', answer: 'An on-call rota' }]);
+
+    const html = await ana.get(`/api/v1/conversation-plans/${plan.id}/document.html`);
+    assert.equal(html.status, 200);
+    assert.match(html.headers.get('content-type'), /^text\/html/);
+    assert.match(html.headers.get('content-security-policy'), /script-src 'none'|default-src 'none'/);
+    assert.ok(!html.text.includes('<script>alert(1)</script>') && html.text.includes('&lt;script&gt;'), 'text is escaped');
+    const pdf = await fetch(`${server.base}/api/v1/conversation-plans/${plan.id}/document.pdf`, { headers: { cookie: ana.cookie } });
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    assert.equal(bytes.subarray(0, 8).toString('latin1'), '%PDF-1.4');
+    assert.equal((bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length, 1, 'one page');
+
+    for (const [method, url] of [['GET', `/api/v1/conversation-plans/${plan.id}`], ['PUT', `/api/v1/conversation-plans/${plan.id}`],
+      ['DELETE', `/api/v1/conversation-plans/${plan.id}`], ['GET', `/api/v1/conversation-plans/${plan.id}/document.html`],
+      ['GET', `/api/v1/conversation-plans/${plan.id}/document.pdf`]])
+      expectError(await stranger.request(method, url, { json: method === 'PUT' ? text : undefined }), 404, null, `stranger ${method} ${url}`);
+
+    // A coach with the conversation-plans scope reads and comments; one without it cannot.
+    const wins = expectStatus(await ana.post('/api/v1/grants', { grantee_email: 'stranger@example.org', scopes: ['wins'] }), 201, 'wins grant');
+    expectError(await stranger.get(`/api/v1/shared/${wins.id}/conversation-plans`), 404, null, 'no plans scope');
+    expectError(await stranger.post(`/api/v1/shared/${wins.id}/conversation-plans/${plan.id}/comments`, { text: 'hi' }), 404, null, 'no plans scope');
+    const g = expectStatus(await ana.post('/api/v1/grants', { grantee_email: 'coach@example.org', scopes: ['conversation-plans'] }), 201, 'grant');
+    const plans = expectStatus(await coach.get(`/api/v1/shared/${g.id}/conversation-plans`), 200, 'coach reads');
+    assert.deepEqual(plans.map((p) => p.title), [text.title]);
+    expectError(await coach.post(`/api/v1/shared/${g.id}/conversation-plans/${plan.id}/comments`, { text: ' ' }), 422, 'text', 'blank');
+    expectStatus(await coach.post(`/api/v1/shared/${g.id}/conversation-plans/${plan.id}/comments`, { text: 'Lead with the evidence.' }), 201, 'comment');
+    const mine = expectStatus(await ana.get(`/api/v1/conversation-plans/${plan.id}`), 200, 'plan with comment');
+    assert.deepEqual(mine.comments.map((c) => [c.author, c.text]), [['coach', 'Lead with the evidence.']]);
+    assert.equal((await notifications(ana, 'plan_comment')).length, 1);
+    assert.equal((await ana.delete(`/api/v1/conversation-plans/${plan.id}`)).status, 204);
+    assert.deepEqual(expectStatus(await coach.get(`/api/v1/shared/${g.id}/conversation-plans`), 200, 'after deletion'), [], 'a deleted plan is gone for the coach too');
+  });
+});

@@ -233,6 +233,17 @@ export const ROUTES = [
   ['GET', '/api/v1/shared/{grant}/conversation-plans', 'member'],
   ['POST', '/api/v1/shared/{grant}/wins/{win}/kudos', 'member'],
   ['POST', '/api/v1/shared/{grant}/conversation-plans/{plan}/comments', 'member'],
+  ['GET', '/api/v1/supporters', 'member'],
+  ['POST', '/api/v1/supporters', 'member'],
+  ['PUT', '/api/v1/supporters/{id}', 'member'],
+  ['DELETE', '/api/v1/supporters/{id}', 'member'],
+  ['GET', '/api/v1/conversation-plans', 'member'],
+  ['POST', '/api/v1/conversation-plans', 'member'],
+  ['GET', '/api/v1/conversation-plans/{id}', 'member'],
+  ['PUT', '/api/v1/conversation-plans/{id}', 'member'],
+  ['DELETE', '/api/v1/conversation-plans/{id}', 'member'],
+  ['GET', '/api/v1/conversation-plans/{id}/document.html', 'member'],
+  ['GET', '/api/v1/conversation-plans/{id}/document.pdf', 'member'],
 ];
 
 // The (method, path) pairs of an OpenAPI document, with methods upper-cased.
