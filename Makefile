@@ -46,11 +46,13 @@ run: deps web
 test: build build-asan web
 	@bash scripts/run-tests.sh
 
-# Micro and end-to-end benchmarks (bench/run.sh), the HTTP server with wrk (bench/http.sh), and
-# how soon the Today page is usable in Chromium (web/bench/today.mjs).
+# Micro and end-to-end benchmarks (bench/run.sh), the HTTP server with wrk (bench/http.sh), the
+# circle feed and concurrent pledge signatures (bench/together/run.sh), and how soon the Today
+# page is usable in Chromium (web/bench/today.mjs).
 bench: build web
 	@status=0; bash bench/run.sh || status=1; bash bench/ics/run.sh || status=1; \
 	  bash bench/evidence_store/run.sh || status=1; bash bench/http.sh || status=1; \
+	  bash bench/together/run.sh || status=1; \
 	  (cd web && HEADWAY_BINARY=../$(HEADWAY) node bench/today.mjs) || status=1; exit $$status
 
 # The iCalendar importer under libFuzzer with ASan and UBSan (clang): FUZZ_SECONDS of fuzzing over

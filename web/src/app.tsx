@@ -21,6 +21,11 @@ import type { Account, Login, Me } from './types';
 const AssessmentsPage = lazyPage(() => import('./components/assessments/AssessmentsPage').then((m) => m.AssessmentsPage));
 const BoundariesPage = lazyPage(() => import('./components/boundaries/BoundariesPage').then((m) => m.BoundariesPage));
 const EvidencePage = lazyPage(() => import('./components/evidence/EvidencePage').then((m) => m.EvidencePage));
+const CirclesPage = lazyPage(() => import('./components/circles/CirclesPage').then((m) => m.CirclesPage));
+const CirclePage = lazyPage(() => import('./components/circles/CirclePage').then((m) => m.CirclePage));
+const PartnersPage = lazyPage(() => import('./components/partners/PartnersPage').then((m) => m.PartnersPage));
+const SharedPage = lazyPage(() => import('./components/partners/SharedPage').then((m) => m.SharedPage));
+const NotificationsPage = lazyPage(() => import('./components/notifications/NotificationsPage').then((m) => m.NotificationsPage));
 const GoalPage = lazyPage(() => import('./components/goal/GoalPage').then((m) => m.GoalPage));
 const InsightsPage = lazyPage(() => import('./components/insights/InsightsPage').then((m) => m.InsightsPage));
 const WelcomePage = lazyPage(() => import('./components/onboarding/WelcomePage').then((m) => m.WelcomePage));
@@ -142,6 +147,16 @@ export function App({ api, drafts }: Props) {
         return <BoundariesPage api={api} me={me} />;
       case 'evidence':
         return <EvidencePage api={api} me={me} />;
+      case 'circles':
+        return <CirclesPage api={api} me={me} />;
+      case 'circle':
+        return <CirclePage api={api} me={me} id={route.id} />;
+      case 'partners':
+        return <PartnersPage api={api} me={me} />;
+      case 'shared':
+        return <SharedPage api={api} me={me} id={route.id} />;
+      case 'notifications':
+        return <NotificationsPage api={api} me={me} />;
       case 'review':
         return <ReviewPage api={api} me={me} />;
       case 'insights':

@@ -16,9 +16,14 @@ export type Route =
   | { name: 'insights' }
   | { name: 'assessments' }
   | { name: 'strategies' }
+  | { name: 'circles' }
+  | { name: 'circle'; id: number }
+  | { name: 'partners' }
+  | { name: 'shared'; id: number }
+  | { name: 'notifications' }
   | { name: 'not-found' };
 
-type Simple = Exclude<Route, { name: 'goal' }>['name'];
+type Simple = Exclude<Route, { name: 'goal' | 'circle' | 'shared' }>['name'];
 
 const ROUTES: Record<string, Simple> = {
   '/': 'today',
@@ -35,6 +40,9 @@ const ROUTES: Record<string, Simple> = {
   '/insights': 'insights',
   '/assessments': 'assessments',
   '/strategies': 'strategies',
+  '/circles': 'circles',
+  '/partners': 'partners',
+  '/notifications': 'notifications',
 };
 const CHANGE = 'headway:navigate';
 
@@ -43,6 +51,10 @@ export function routeFor(path: string): Route {
   if (simple) return { name: simple } as Route;
   const goal = /^\/goals\/([1-9][0-9]{0,15})$/.exec(path);
   if (goal) return { name: 'goal', id: Number(goal[1]) };
+  const circle = /^\/circles\/([1-9][0-9]{0,15})$/.exec(path);
+  if (circle) return { name: 'circle', id: Number(circle[1]) };
+  const shared = /^\/partners\/shared\/([1-9][0-9]{0,15})$/.exec(path);
+  if (shared) return { name: 'shared', id: Number(shared[1]) };
   return { name: 'not-found' };
 }
 

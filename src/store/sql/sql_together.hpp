@@ -261,13 +261,15 @@ class TogetherRepo final : public Together {
         "SELECT s.win_id, s.person_id, p.name, w.text, w.size, w.date, s.shared_at FROM win_shares s "
         "JOIN wins w ON w.id = s.win_id JOIN people p ON p.id = s.person_id WHERE s.circle_id = ?";
     auto st = HW_TRY(c_.prepare(std::string(kFeed) +
-                                (before ? " AND (s.shared_at < ? OR (s.shared_at = ? AND s.win_id < ?))" : "") +
+                                (before ? " AND (s.shared_at, s.win_id) < (?, ?)" : "") +
                                 " ORDER BY s.shared_at DESC, s.win_id DESC LIMIT ?"));
     int i = 1;
     st.bind(i++, circle);
     if (before) {
-      st.bind(2, before->at).bind(3, before->at).bind(4, before->id);
-      i = 5;
+      // A row-value comparison, so both backends scan the (circle_id, shared_at, win_id) index
+      // from the cursor on instead of filtering every newer row.
+      st.bind(2, before->at).bind(3, before->id);
+      i = 4;
     }
     st.bind(i, limit);
     std::vector<core::FeedWin> out;

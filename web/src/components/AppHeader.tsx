@@ -1,6 +1,7 @@
 // The top bar: the name, the navigation and, when signed in, who is signed in and sign out.
 import { section } from '../router';
 import { Link } from './Link';
+import { NotificationsNavLabel, useUnreadCount } from './notifications/unread';
 
 const NAV: [string, string][] = [
   ['/', 'Today'],
@@ -12,6 +13,9 @@ const NAV: [string, string][] = [
   ['/insights', 'Insights'],
   ['/assessments', 'Assessments'],
   ['/strategies', 'Strategies'],
+  ['/circles', 'Circles'],
+  ['/partners', 'Partners'],
+  ['/notifications', 'Notifications'],
   ['/settings', 'Settings'],
 ];
 
@@ -23,6 +27,7 @@ interface Props {
 }
 
 export function AppHeader({ email, path, onSignOut, signingOut }: Props) {
+  const unread = useUnreadCount(path, email !== null);
   return (
     <header class="app-header">
       <a class="skip-link" href="#main">
@@ -37,7 +42,7 @@ export function AppHeader({ email, path, onSignOut, signingOut }: Props) {
             <nav aria-label="Main" class="main-nav">
               {NAV.map(([href, label]) => (
                 <Link key={href} href={href} current={section(path) === section(href)}>
-                  {label}
+                  {href === '/notifications' ? <NotificationsNavLabel label={label} count={unread} /> : label}
                 </Link>
               ))}
             </nav>
