@@ -50,14 +50,6 @@ Result<core::ConversationPlan> read_plan_text(Input& in) {
   return p;
 }
 
-json plan_json(const service::PlanView& v) {
-  json j = service::to_json(v.plan);
-  json comments = json::array();
-  for (const auto& c : v.comments) comments.push_back(service::to_json(c));
-  j["comments"] = std::move(comments);
-  return j;
-}
-
 }  // namespace
 
 void add_support_routes(Router& r) {
@@ -88,9 +80,7 @@ void add_support_routes(Router& r) {
   });
 
   r.add("GET", "/api/v1/conversation-plans", Access::member, [](Call& c) -> Result<Response> {
-    json out = json::array();
-    for (const auto& p : HW_TRY(service::list_plans(c.ctx, c.who.actor))) out.push_back(service::to_json(p));
-    return ok(out);
+    return ok(json_list(HW_TRY(service::list_plans(c.ctx, c.who.actor))));
   });
   r.add("POST", "/api/v1/conversation-plans", Access::member, [](Call& c) -> Result<Response> {
     auto in = HW_TRY(Input::parse(c.req));
@@ -99,7 +89,8 @@ void add_support_routes(Router& r) {
     return created(service::to_json(HW_TRY(service::create_plan(c.ctx, c.who.actor, goal))));
   });
   r.add("GET", "/api/v1/conversation-plans/{id}", Access::member, [](Call& c) -> Result<Response> {
-    return ok(plan_json(HW_TRY(service::get_plan(c.ctx, c.who.actor, HW_TRY(path_id(c.param("id")))))));
+    auto v = HW_TRY(service::get_plan(c.ctx, c.who.actor, HW_TRY(path_id(c.param("id")))));
+    return ok(service::to_json(service::SharedPlan{std::move(v.plan), std::move(v.comments)}));
   });
   r.add("PUT", "/api/v1/conversation-plans/{id}", Access::member, [](Call& c) -> Result<Response> {
     const auto id = HW_TRY(path_id(c.param("id")));

@@ -11,13 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-json list_of(const std::vector<T>& items) {
-  json out = json::array();
-  for (const auto& i : items) out.push_back(service::to_json(i));
-  return out;
-}
-
 Result<std::optional<int64_t>> query_int(const Request& req, const char* name, int64_t lo, int64_t hi) {
   const auto v = req.query_param(name);
   if (!v) return std::optional<int64_t>();
@@ -28,23 +21,17 @@ Result<std::optional<int64_t>> query_int(const Request& req, const char* name, i
   return std::optional<int64_t>(n);
 }
 
-service::NewKudos read_kudos(Input& in, Result<void>& status) {
+Result<service::NewKudos> read_kudos(Input& in) {
   service::NewKudos k;
-  auto emoji = in.required_text("emoji");
-  auto message = in.text("message");
-  if (!emoji) status = tl::unexpected(emoji.error());
-  else if (!message) status = tl::unexpected(message.error());
-  else {
-    k.emoji = *emoji;
-    k.message = message->value_or("");
-    status = in.finish();
-  }
+  k.emoji = HW_TRY(in.required_text("emoji"));
+  k.message = HW_TRY(in.text("message")).value_or("");
+  HW_CHECK(in.finish());
   return k;
 }
 
 void add_circle_routes(Router& r) {
   r.add("GET", "/api/v1/circles", Access::member, [](Call& c) -> Result<Response> {
-    return ok(list_of(HW_TRY(service::list_circles(c.ctx, c.who.actor))));
+    return ok(json_list(HW_TRY(service::list_circles(c.ctx, c.who.actor))));
   });
   r.add("POST", "/api/v1/circles", Access::member, [](Call& c) -> Result<Response> {
     auto in = HW_TRY(Input::parse(c.req));
@@ -99,13 +86,11 @@ void add_circle_routes(Router& r) {
     const auto id = HW_TRY(path_id(c.param("id")));
     const auto win = HW_TRY(path_id(c.param("win")));
     auto in = HW_TRY(Input::parse(c.req));
-    Result<void> status;
-    const auto k = read_kudos(in, status);
-    HW_CHECK(status);
+    const auto k = HW_TRY(read_kudos(in));
     return created(service::to_json(HW_TRY(service::give_circle_kudos(c.ctx, c.who.actor, id, win, k))));
   });
   r.add("GET", "/api/v1/circles/{id}/pledges", Access::member, [](Call& c) -> Result<Response> {
-    return ok(list_of(HW_TRY(service::list_pledges(c.ctx, c.who.actor, HW_TRY(path_id(c.param("id")))))));
+    return ok(json_list(HW_TRY(service::list_pledges(c.ctx, c.who.actor, HW_TRY(path_id(c.param("id")))))));
   });
   r.add("POST", "/api/v1/circles/{id}/pledges", Access::member, [](Call& c) -> Result<Response> {
     const auto id = HW_TRY(path_id(c.param("id")));
@@ -168,7 +153,7 @@ void add_grant_routes(Router& r) {
   });
   r.add("GET", "/api/v1/grants/access-log", Access::member, [](Call& c) -> Result<Response> {
     const auto limit = HW_TRY(query_int(c.req, "limit", 1, 1000)).value_or(200);
-    return ok(list_of(HW_TRY(service::access_log(c.ctx, c.who.actor, static_cast<int>(limit)))));
+    return ok(json_list(HW_TRY(service::access_log(c.ctx, c.who.actor, static_cast<int>(limit)))));
   });
   r.add("POST", "/api/v1/grants/accept", Access::member, [](Call& c) -> Result<Response> {
     auto in = HW_TRY(Input::parse(c.req));
@@ -187,27 +172,25 @@ void add_grant_routes(Router& r) {
     return ok(service::to_json(HW_TRY(service::shared_grant(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant"))))), c.ctx.clock()));
   });
   r.add("GET", "/api/v1/shared/{grant}/goals", Access::member, [](Call& c) -> Result<Response> {
-    return ok(list_of(HW_TRY(service::shared_goals(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
+    return ok(json_list(HW_TRY(service::shared_goals(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
   });
   r.add("GET", "/api/v1/shared/{grant}/wins", Access::member, [](Call& c) -> Result<Response> {
-    return ok(list_of(HW_TRY(service::shared_wins(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
+    return ok(json_list(HW_TRY(service::shared_wins(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
   });
   r.add("GET", "/api/v1/shared/{grant}/checkin-summary", Access::member, [](Call& c) -> Result<Response> {
-    return ok(list_of(HW_TRY(service::shared_checkin_summary(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
+    return ok(json_list(HW_TRY(service::shared_checkin_summary(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
   });
   r.add("GET", "/api/v1/shared/{grant}/assessments", Access::member, [](Call& c) -> Result<Response> {
-    return ok(list_of(HW_TRY(service::shared_assessments(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
+    return ok(json_list(HW_TRY(service::shared_assessments(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
   });
   r.add("GET", "/api/v1/shared/{grant}/conversation-plans", Access::member, [](Call& c) -> Result<Response> {
-    return ok(list_of(HW_TRY(service::shared_plans(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
+    return ok(json_list(HW_TRY(service::shared_plans(c.ctx, c.who.actor, HW_TRY(path_id(c.param("grant")))))));
   });
   r.add("POST", "/api/v1/shared/{grant}/wins/{win}/kudos", Access::member, [](Call& c) -> Result<Response> {
     const auto grant = HW_TRY(path_id(c.param("grant")));
     const auto win = HW_TRY(path_id(c.param("win")));
     auto in = HW_TRY(Input::parse(c.req));
-    Result<void> status;
-    const auto k = read_kudos(in, status);
-    HW_CHECK(status);
+    const auto k = HW_TRY(read_kudos(in));
     return created(service::to_json(HW_TRY(service::give_grant_kudos(c.ctx, c.who.actor, grant, win, k))));
   });
   r.add("POST", "/api/v1/shared/{grant}/conversation-plans/{plan}/comments", Access::member, [](Call& c) -> Result<Response> {
