@@ -47,6 +47,9 @@ int run(int argc, char** argv) {
   register_import(app, s);
   register_signals(app, s);
   register_feed(app, s);
+  register_circle(app, s);
+  register_pledge(app, s);
+  register_notifications(app, s);
   register_data(app, s);
   register_demo(app, s);
   register_db(app, s);

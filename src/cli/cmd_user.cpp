@@ -1,7 +1,4 @@
 // headway user: accounts for `headway serve`, invites, registration mode and API tokens.
-#include <termios.h>
-#include <unistd.h>
-
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -14,38 +11,8 @@
 namespace headway::cli {
 namespace {
 
-// Reads one line without echo from a terminal.
-std::string read_hidden(const char* prompt) {
-  std::cerr << prompt << std::flush;
-  termios old{};
-  const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
-  if (tty) {
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  }
-  std::string line;
-  std::getline(std::cin, line);
-  if (tty) {
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::cerr << "\n";
-  }
-  return line;
-}
-
-// The password from a prompt (asked twice) or, when stdin is not a terminal, its first line.
-Result<std::string> read_password() {
-  if (isatty(STDIN_FILENO)) {
-    const std::string a = read_hidden("Password (12 characters or more): ");
-    const std::string b = read_hidden("Repeat the password: ");
-    if (a != b) return invalid("password", "the two passwords differ");
-    return a;
-  }
-  std::string line;
-  if (!std::getline(std::cin, line)) return invalid("password", "no password on standard input");
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
+// The password of a new account or a new password: asked twice on a terminal.
+Result<std::string> read_password() { return cli::read_password("Password (12 characters or more): ", true); }
 
 }  // namespace
 

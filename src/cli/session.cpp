@@ -1,5 +1,6 @@
 #include "cli/session.hpp"
 
+#include <termios.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+
+#include "service/accounts.hpp"
 
 namespace headway::cli {
 
@@ -74,6 +77,19 @@ Result<service::Actor> Session::actor() {
   return service::local_actor(*ctx);
 }
 
+Result<service::Actor> Session::actor_as(const std::string& email) {
+  if (email.empty()) return actor();
+  auto* ctx = HW_TRY(context());
+  const auto password = HW_TRY(read_password("Password for " + email + ": ", false));
+  auto who = service::verify_credentials(*ctx, email, password);
+  if (!who) {
+    Error e = who.error();
+    if (e.field.empty() || e.field == "email") e.field = "as";
+    return tl::unexpected(e);
+  }
+  return who->actor;
+}
+
 void Session::print_json(const nlohmann::json& j) const { std::cout << j.dump(2) << "\n"; }
 
 int Session::report(const Error& e) const {
@@ -97,6 +113,45 @@ void add_common(CLI::App* cmd, Session& s, std::initializer_list<const char*> fo
                   "data directory; also HEADWAY_DATABASE)");
   if (formats.size() > 0)
     cmd->add_option("--format", s.format, "Output format")->check(CLI::IsMember(std::vector<std::string>(formats.begin(), formats.end())));
+}
+
+void add_as(CLI::App* cmd, Session& s) {
+  cmd->add_option("--as", s.as_email,
+                  "Act as this account of a shared database (its password is read from stdin or prompted for; "
+                  "default: the local profile)");
+}
+
+namespace {
+// Reads one line without echo from a terminal.
+std::string read_hidden(const std::string& prompt) {
+  std::cerr << prompt << std::flush;
+  termios old{};
+  const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
+  if (tty) {
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::cerr << "\n";
+  }
+  return line;
+}
+}  // namespace
+
+Result<std::string> read_password(const std::string& prompt, bool confirm) {
+  if (isatty(STDIN_FILENO)) {
+    const std::string a = read_hidden(prompt);
+    if (confirm && read_hidden("Repeat the password: ") != a) return invalid("password", "the two passwords differ");
+    return a;
+  }
+  std::string line;
+  if (!std::getline(std::cin, line)) return invalid("password", "no password on standard input");
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
 }
 
 }  // namespace headway::cli

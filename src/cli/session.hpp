@@ -23,12 +23,16 @@ class Session {
   std::string data_dir;        // --data-dir, else HEADWAY_DATA_DIR, else $XDG_DATA_HOME/headway
   std::string database_url;    // --database, else HEADWAY_DATABASE; empty means SQLite in data_dir
   std::string format = "text"; // --format
+  std::string as_email;        // --as, on the commands that may act as an account
   std::function<int()> action; // the chosen command, run after parsing
 
   // Opens the database (creating the directory and file only when `create`).
   Result<service::Context*> context(bool create = false);
   // The local profile's actor.
   Result<service::Actor> actor();
+  // The person of the account with this email, once its password (read like `user add` reads it,
+  // asked once) is right; the local profile's actor when email is empty.
+  Result<service::Actor> actor_as(const std::string& email);
   std::string database_path() const;
   // What the database is, for messages: the SQLite path or the redacted URL.
   std::string database_name() const;
@@ -53,6 +57,13 @@ class Session {
 
 // Adds --data-dir (and, when `format` lists choices, --format) to a command.
 void add_common(CLI::App* cmd, Session& s, std::initializer_list<const char*> formats = {"text", "json"});
+
+// Adds --as EMAIL (act as that account, after its password) to a command.
+void add_as(CLI::App* cmd, Session& s);
+
+// A password: on a terminal from a prompt without echo (asked twice when `confirm`), otherwise the
+// first line of stdin.
+Result<std::string> read_password(const std::string& prompt, bool confirm);
 
 // Runs fn and turns its error into a printed line and exit code.
 template <typename Fn>
@@ -83,5 +94,8 @@ void register_serve(CLI::App& app, Session& s);
 void register_import(CLI::App& app, Session& s);
 void register_signals(CLI::App& app, Session& s);
 void register_feed(CLI::App& app, Session& s);
+void register_circle(CLI::App& app, Session& s);
+void register_pledge(CLI::App& app, Session& s);
+void register_notifications(CLI::App& app, Session& s);
 
 }  // namespace headway::cli

@@ -80,7 +80,10 @@ void add_support_routes(Router& r) {
   });
 
   r.add("GET", "/api/v1/conversation-plans", Access::member, [](Call& c) -> Result<Response> {
-    return ok(json_list(HW_TRY(service::list_plans(c.ctx, c.who.actor))));
+    json plans = json::array();
+    for (auto& v : HW_TRY(service::list_plans(c.ctx, c.who.actor)))
+      plans.push_back(service::to_json(service::SharedPlan{std::move(v.plan), std::move(v.comments)}));
+    return ok(plans);
   });
   r.add("POST", "/api/v1/conversation-plans", Access::member, [](Call& c) -> Result<Response> {
     auto in = HW_TRY(Input::parse(c.req));

@@ -89,6 +89,9 @@ void add_circle_routes(Router& r) {
     const auto k = HW_TRY(read_kudos(in));
     return created(service::to_json(HW_TRY(service::give_circle_kudos(c.ctx, c.who.actor, id, win, k))));
   });
+  r.add("GET", "/api/v1/wins/{id}/kudos", Access::member, [](Call& c) -> Result<Response> {
+    return ok(service::to_json(HW_TRY(service::kudos_on_win(c.ctx, c.who.actor, HW_TRY(path_id(c.param("id")))))));
+  });
   r.add("GET", "/api/v1/circles/{id}/pledges", Access::member, [](Call& c) -> Result<Response> {
     return ok(json_list(HW_TRY(service::list_pledges(c.ctx, c.who.actor, HW_TRY(path_id(c.param("id")))))));
   });

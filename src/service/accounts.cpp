@@ -217,12 +217,34 @@ Result<CreatedInvite> create_invite(Context& ctx, core::Id created_by, const std
   return out;
 }
 
-Result<LoginResult> login(Context& ctx, std::string_view email_text, std::string_view password, const std::string& client_ip) {
+namespace {
+// The lower-case email of a sign-in attempt; a malformed email fails like a wrong password.
+Result<std::string> credentials_email(std::string_view email_text, std::string_view password) {
   if (email_text.empty()) return invalid("email", "email is required");
   if (password.empty()) return invalid("password", "password is required");
   if (password.size() > core::kMaxPasswordBytes) return tl::unexpected(wrong_credentials());
   auto email = core::validate_email(email_text);
   if (!email) return tl::unexpected(wrong_credentials());
+  return *email;
+}
+
+// The account when the password is its own; an unknown email takes as long and fails the same way.
+Result<core::Account> account_with_password(Context& ctx, const std::string& email, std::string_view password) {
+  auto account = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) { return tx.find_account_by_email(email); }));
+  const bool ok = verify_password(account ? account->password_hash : dummy_hash(), password) && account;
+  if (!ok) return tl::unexpected(wrong_credentials());
+  return *account;
+}
+}  // namespace
+
+Result<Principal> verify_credentials(Context& ctx, std::string_view email_text, std::string_view password) {
+  const auto email = HW_TRY(credentials_email(email_text, password));
+  return principal_of(HW_TRY(account_with_password(ctx, email, password)));
+}
+
+Result<LoginResult> login(Context& ctx, std::string_view email_text, std::string_view password, const std::string& client_ip) {
+  const auto email = credentials_email(email_text, password);
+  if (!email) return tl::unexpected(email.error());
   const std::string account_key = "login-account:" + *email;
   const std::string ip_key = "login-ip:" + client_ip;
   const core::Instant now = ctx.clock();
@@ -238,15 +260,13 @@ Result<LoginResult> login(Context& ctx, std::string_view email_text, std::string
     return w;
   }));
   if (wait > 0) return too_many("failed sign-ins", wait);
-  auto account = HW_TRY(store::with_read(ctx.db, [&](store::Transaction& tx) { return tx.find_account_by_email(*email); }));
-  const bool ok = verify_password(account ? account->password_hash : dummy_hash(), password) && account;
-  if (!ok) return tl::unexpected(wrong_credentials());
+  const auto account = HW_TRY(account_with_password(ctx, *email, password));
   std::optional<std::string> rehash;
-  if (password_needs_rehash(account->password_hash)) rehash = HW_TRY(hash_password(password));
+  if (password_needs_rehash(account.password_hash)) rehash = HW_TRY(hash_password(password));
 
   LoginResult out;
   out.token = random_token();
-  out.principal = principal_of(*account);
+  out.principal = principal_of(account);
   out.principal.session_hash = hash_token(out.token);
   out.principal.csrf_token = random_token();
   HW_CHECK(store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<void> {
@@ -256,13 +276,13 @@ Result<LoginResult> login(Context& ctx, std::string_view email_text, std::string
       HW_CHECK(tx.put_rate_window(*ip));
     }
     if (rehash) {
-      auto a = HW_TRY(tx.find_account(account->id));
-      if (a && a->password_hash == account->password_hash) {  // not changed meanwhile
+      auto a = HW_TRY(tx.find_account(account.id));
+      if (a && a->password_hash == account.password_hash) {  // not changed meanwhile
         a->password_hash = *rehash;
         HW_CHECK(tx.update_account(*a));
       }
     }
-    return tx.insert_session(core::Session{out.principal.session_hash, account->id, out.principal.csrf_token, now, now});
+    return tx.insert_session(core::Session{out.principal.session_hash, account.id, out.principal.csrf_token, now, now});
   }));
   return out;
 }

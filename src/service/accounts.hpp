@@ -84,6 +84,9 @@ struct LoginResult {
 // Failures are counted per account and per client address; over the limit the answer is
 // rate_limited with retry_after, even for the right password.
 Result<LoginResult> login(Context& ctx, std::string_view email, std::string_view password, const std::string& client_ip);
+// Checks an email and password like `login`, without starting a session or counting the attempt:
+// for the command line, which holds the database already.
+Result<Principal> verify_credentials(Context& ctx, std::string_view email, std::string_view password);
 // The principal of a session cookie token; unauthenticated when unknown, expired or idle.
 Result<Principal> authenticate_session(Context& ctx, std::string_view token);
 // The principal of a personal API token; unauthenticated when unknown or revoked.

@@ -200,4 +200,24 @@ Result<core::Kudos> give_circle_kudos(Context& ctx, const Actor& actor, Id circl
   });
 }
 
+Result<WinKudos> kudos_on_win(Context& ctx, const Actor& actor, Id win) {
+  return store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<WinKudos> {
+    if (HW_TRY(tx.together().win_author(win)) != actor.person_id) return not_found("no such win");
+    WinKudos out;
+    out.win = win;
+    for (const auto& k : HW_TRY(tx.together().list_kudos({win}, std::nullopt))) out.kudos.push_back({k, ""});
+    for (const Id id : HW_TRY(tx.together().circles_of_win(win))) {
+      const auto c = HW_TRY(tx.together().find_circle(id));
+      if (!c) continue;
+      out.shared_with.push_back(*c);
+      for (const auto& k : HW_TRY(tx.together().list_kudos({win}, id))) out.kudos.push_back({k, c->name});
+    }
+    std::sort(out.shared_with.begin(), out.shared_with.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::sort(out.kudos.begin(), out.kudos.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.kudos.created_at, a.kudos.id) < std::pair(b.kudos.created_at, b.kudos.id);
+    });
+    return out;
+  });
+}
+
 }  // namespace headway::service

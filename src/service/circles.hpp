@@ -68,6 +68,20 @@ struct NewKudos {
 // Kudos on a win shared with the circle, from another member; its author is notified.
 Result<core::Kudos> give_circle_kudos(Context& ctx, const Actor& actor, Id circle, Id win, const NewKudos& input);
 
+// The kudos people gave on one of the actor's own wins, oldest first: in the circles it is shared
+// with (with the circle's name) and through partner grants (no circle). Another person's win is
+// not_found.
+struct KudosOnWin {
+  core::Kudos kudos;
+  std::string circle_name;  // empty: given through a partner grant
+};
+struct WinKudos {
+  Id win = 0;
+  std::vector<core::Circle> shared_with;
+  std::vector<KudosOnWin> kudos;
+};
+Result<WinKudos> kudos_on_win(Context& ctx, const Actor& actor, Id win);
+
 // Internal: the circle, when the actor is a member; not_found otherwise.
 Result<core::Circle> member_circle(store::Transaction& tx, const Actor& actor, Id circle);
 

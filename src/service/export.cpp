@@ -6,6 +6,7 @@
 
 #include "service/export_evidence.hpp"
 #include "service/export_json.hpp"
+#include "service/export_together.hpp"
 #include "service/json_codec.hpp"
 
 namespace headway::service {
@@ -46,6 +47,7 @@ Result<std::string> export_all(Context& ctx, const Actor& actor) {
     out["reflections"] = list(HW_TRY(tx.list_reflections(me, Date{INT32_MIN / 2}, Date{INT32_MAX / 2})));
     out["assessments"] = list(HW_TRY(tx.list_assessments(me)));
     out["evidence"] = HW_TRY(export_evidence::encode(tx, me));
+    out["together"] = HW_TRY(export_together::encode(tx, me, ctx.clock()));
     return out.dump(2) + "\n";
   });
 }
@@ -67,6 +69,7 @@ struct Bundle {
   std::vector<core::Reflection> reflections;
   std::vector<core::Assessment> assessments;
   std::vector<export_evidence::Source> evidence;
+  export_together::Section together;
 };
 
 // Every id an object points at must be in the same export, so an import never half-applies.
@@ -269,6 +272,13 @@ Result<Bundle> decode(const json& root) {
     b.evidence = HW_TRY(export_evidence::decode(r.at("evidence"), me));
   else if (r.has("evidence"))
     return tl::unexpected(r.at("evidence").err("version 1 exports have no evidence; the version must be 2"));
+  if (version >= 3) {
+    std::set<Id> goals;
+    for (const auto& g : b.goals) goals.insert(g.id);
+    b.together = HW_TRY(export_together::decode(r.at("together"), me, goals));
+  } else if (r.has("together")) {
+    return tl::unexpected(r.at("together").err("exports before version 3 have no together section; the version must be 3"));
+  }
   HW_CHECK(check_references(root, b));
   return b;
 }
@@ -313,6 +323,7 @@ Result<Actor> import_all(Context& ctx, std::string_view text) {
     for (const auto& r : b.reflections) HW_CHECK(wrap(tx.upsert_reflection(r), "reflections"));
     for (const auto& a : b.assessments) HW_CHECK(wrap_id(tx.insert_assessment(a), "assessments"));
     HW_CHECK(wrap(export_evidence::restore(tx, b.person.id, b.evidence), "evidence"));
+    HW_CHECK(wrap(export_together::restore(tx, b.together), "together"));
     HW_CHECK(tx.set_setting("local_person_id", std::to_string(b.person.id)));
     return Actor{b.person.id};
   });

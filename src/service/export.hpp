@@ -6,10 +6,12 @@
 
 namespace headway::service {
 
-// Version 2 added "evidence" (imported calendars and activity); version 1 files still import.
-inline constexpr int kExportVersion = 2;
+// Version 2 added "evidence" (imported calendars and activity), version 3 "together" (support
+// network, conversation plans, notifications, and a record of what involves other people).
+// Older files still import.
+inline constexpr int kExportVersion = 3;
 
-// The complete data of the actor as JSON text (format "headway-export", version 2).
+// The complete data of the actor as JSON text (format "headway-export", version 3).
 Result<std::string> export_all(Context& ctx, const Actor& actor);
 
 // Checks an export completely without touching any database.

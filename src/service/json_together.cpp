@@ -37,6 +37,18 @@ json to_json(const core::Kudos& k) {
           {"emoji", k.emoji}, {"message", k.message}, {"created_at", instant(k.created_at)}};
 }
 
+json to_json(const WinKudos& w) {
+  json circles = json::array(), kudos = json::array();
+  for (const auto& c : w.shared_with) circles.push_back({{"id", c.id}, {"name", c.name}});
+  for (const auto& k : w.kudos) {
+    json j = to_json(k.kudos);
+    j["circle_id"] = k.kudos.circle_id ? json(*k.kudos.circle_id) : json(nullptr);
+    j["circle_name"] = k.circle_name.empty() ? json(nullptr) : json(k.circle_name);
+    kudos.push_back(std::move(j));
+  }
+  return {{"win_id", w.win}, {"shared_with", std::move(circles)}, {"kudos", std::move(kudos)}};
+}
+
 json to_json(const FeedPage& p, Id viewer) {
   json entries = json::array();
   for (const auto& e : p.entries) {

@@ -14,6 +14,7 @@ nlohmann::json to_json(const CircleSummary& c);
 nlohmann::json to_json(const CircleDetail& d, Id viewer);
 nlohmann::json to_json(const FeedPage& p, Id viewer);
 nlohmann::json to_json(const core::Kudos& k);
+nlohmann::json to_json(const WinKudos& w);
 nlohmann::json to_json(const PledgeView& p);
 nlohmann::json to_json(const core::Notification& n);
 nlohmann::json to_json(const NotificationPage& p);

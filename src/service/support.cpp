@@ -69,6 +69,8 @@ Result<core::Supporter> update_supporter(Context& ctx, const Actor& actor, Id id
     auto s = HW_TRY(build(tx, actor, input));
     s.id = id;
     s.created_at = old.created_at;
+    // Without account_email the link stays as it was; an empty one removes it.
+    if (!input.account_email) s.linked_person = old.linked_person;
     HW_TRY(tx.together().update_supporter(s));
     return s;
   });
@@ -116,8 +118,15 @@ Result<core::ConversationPlan> create_plan(Context& ctx, const Actor& actor, std
   });
 }
 
-Result<std::vector<core::ConversationPlan>> list_plans(Context& ctx, const Actor& actor) {
-  return store::with_read(ctx.db, [&](store::Transaction& tx) { return tx.together().list_plans(actor.person_id); });
+Result<std::vector<PlanView>> list_plans(Context& ctx, const Actor& actor) {
+  return store::with_read(ctx.db, [&](store::Transaction& tx) -> Result<std::vector<PlanView>> {
+    std::vector<PlanView> out;
+    for (auto& p : HW_TRY(tx.together().list_plans(actor.person_id))) {
+      auto comments = HW_TRY(tx.together().list_plan_comments(p.id));
+      out.push_back(PlanView{std::move(p), std::move(comments)});
+    }
+    return out;
+  });
 }
 
 Result<PlanView> get_plan(Context& ctx, const Actor& actor, Id id) {

@@ -16,7 +16,8 @@ struct SupporterInput {
   std::string name;
   std::string relation;
   std::vector<std::string> kinds;
-  // Links the supporter to the Headway account with this e-mail when there is one.
+  // Links the supporter to the Headway account with this e-mail when there is one. On update,
+  // leaving it out keeps the link as it was and an empty e-mail removes it.
   std::optional<std::string> account_email;
 };
 Result<core::Supporter> add_supporter(Context& ctx, const Actor& actor, const SupporterInput& input);
@@ -33,11 +34,12 @@ Result<SupportNetwork> support_network(Context& ctx, const Actor& actor);
 // Conversation plans. A new plan starts as a draft seeded from the goal (when given), the active
 // boundaries and the last 4 weeks of evidence (core::seed_plan).
 Result<core::ConversationPlan> create_plan(Context& ctx, const Actor& actor, std::optional<Id> goal);
-Result<std::vector<core::ConversationPlan>> list_plans(Context& ctx, const Actor& actor);
 struct PlanView {
   core::ConversationPlan plan;
   std::vector<core::PlanComment> comments;
 };
+// The actor's plans, latest change first, each with its coaches' comments.
+Result<std::vector<PlanView>> list_plans(Context& ctx, const Actor& actor);
 Result<PlanView> get_plan(Context& ctx, const Actor& actor, Id id);
 // Replaces the plan's text fields (title, sections, objections); validated as a whole.
 Result<core::ConversationPlan> save_plan(Context& ctx, const Actor& actor, Id id, const core::ConversationPlan& text);

@@ -38,6 +38,7 @@ const OWNED = {
   '/api/v1/goals/{id}/slip': 'goal',
   '/api/v1/boundaries/{id}': 'boundary',
   '/api/v1/wins/{id}': 'win',
+  '/api/v1/wins/{id}/kudos': 'win',
   '/api/v1/tokens/{id}': 'token',
   '/api/v1/supporters/{id}': 'supporter',
   '/api/v1/conversation-plans/{id}': 'plan',

@@ -89,6 +89,11 @@ describe('circles, shared wins and kudos', () => {
     assert.match(got[0].text, /alice sent 🎉/);
     feed = expectStatus(await alice.get(`/api/v1/circles/${circle.id}/feed`), 200, 'feed');
     assert.deepEqual(feed.entries[0].kudos.map((k) => [k.emoji, k.message]), [['🎉', 'Well done!']]);
+    // Bob reads the kudos on his own win with the circle it came from; nobody else can.
+    const mine = expectStatus(await bob.get(`/api/v1/wins/${win.id}/kudos`), 200, 'kudos on my win');
+    assert.deepEqual(mine.shared_with, [{ id: circle.id, name: circle.name }]);
+    assert.deepEqual(mine.kudos.map((k) => [k.from, k.emoji, k.message, k.circle_id, k.circle_name]), [['alice', '🎉', 'Well done!', circle.id, circle.name]]);
+    expectError(await alice.get(`/api/v1/wins/${win.id}/kudos`), 404, null, 'kudos on another member\'s win');
 
     // Bob leaves: his shared win and its kudos leave with him, and he sees nothing of the circle.
     assert.equal((await bob.delete(`/api/v1/circles/${circle.id}/membership`)).status, 204);
@@ -338,6 +343,9 @@ describe('grants to partners and coaches', () => {
     assert.equal(kn[0].object_id, win.id);
     const withKudos = expectStatus(await bob.get(`/api/v1/shared/${g.id}/wins`), 200, 'wins again');
     assert.deepEqual(withKudos[0].kudos.map((x) => x.emoji), ['👏']);
+    const onMine = expectStatus(await alice.get(`/api/v1/wins/${win.id}/kudos`), 200, 'kudos through the grant');
+    assert.deepEqual(onMine.kudos.map((x) => [x.from, x.message, x.circle_id]), [['bob', 'Proud of you', null]]);
+    expectError(await bob.get(`/api/v1/wins/${win.id}/kudos`), 404, null, 'a partner does not read the kudos list');
 
     // Who looked at what, and when.
     const log = expectStatus(await alice.get('/api/v1/grants/access-log'), 200, 'log');
@@ -439,6 +447,11 @@ describe('support network and conversation plans', () => {
     assert.equal(expectStatus(await ana.get('/api/v1/supporters'), 200, 'after').supporters.length, 2);
     const edited = expectStatus(await ana.put(`/api/v1/supporters/${friend.id}`, { name: 'Mia R.', relation: 'family', kinds: ['emotional', 'practical'] }), 200, 'edit');
     assert.equal(edited.relation, 'family');
+    // An edit without account_email keeps the link; an empty one removes it.
+    const kept = expectStatus(await ana.put(`/api/v1/supporters/${ally.id}`, { name: 'Jo B.', relation: 'colleague', kinds: ['practical'] }), 200, 'edit linked');
+    assert.equal(kept.linked, true, 'the link stays');
+    const unlinked = expectStatus(await ana.put(`/api/v1/supporters/${ally.id}`, { name: 'Jo B.', relation: 'colleague', kinds: ['practical'], account_email: '' }), 200, 'unlink');
+    assert.equal(unlinked.linked, false, 'an empty e-mail removes the link');
     assert.equal((await ana.delete(`/api/v1/supporters/${friend.id}`)).status, 204);
   });
 
@@ -492,6 +505,8 @@ describe('support network and conversation plans', () => {
     expectStatus(await coach.post(`/api/v1/shared/${g.id}/conversation-plans/${plan.id}/comments`, { text: 'Lead with the evidence.' }), 201, 'comment');
     const mine = expectStatus(await ana.get(`/api/v1/conversation-plans/${plan.id}`), 200, 'plan with comment');
     assert.deepEqual(mine.comments.map((c) => [c.author, c.text]), [['coach', 'Lead with the evidence.']]);
+    const listed = expectStatus(await ana.get('/api/v1/conversation-plans'), 200, 'plans list');
+    assert.deepEqual(listed.map((p) => [p.id, p.comments.map((c) => c.text)]), [[plan.id, ['Lead with the evidence.']]], 'the list carries the comments');
     assert.equal((await notifications(ana, 'plan_comment')).length, 1);
     assert.equal((await ana.delete(`/api/v1/conversation-plans/${plan.id}`)).status, 204);
     assert.deepEqual(expectStatus(await coach.get(`/api/v1/shared/${g.id}/conversation-plans`), 200, 'after deletion'), [], 'a deleted plan is gone for the coach too');

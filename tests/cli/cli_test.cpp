@@ -196,6 +196,21 @@ const std::vector<std::vector<std::string>>& json_commands() {
       {"user", "invite", "--days", "3"},
       {"user", "token", "--email", "sam@example.org", "--name", "scripts"},
       {"user", "registration", "open"},
+      {"circle", "create", "--name", "Leaving on time"},
+      {"circle", "list"},
+      {"circle", "show", "1"},
+      {"circle", "invite", "1"},
+      {"circle", "share", "1", "--win", "1"},
+      {"circle", "feed", "1"},
+      {"circle", "unshare", "1", "--win", "1"},
+      {"pledge", "propose", "--circle", "1", "--text", "Home by 18:00", "--threshold", "2"},
+      {"pledge", "list", "--circle", "1"},
+      {"pledge", "show", "1"},
+      {"pledge", "sign", "1"},
+      {"pledge", "withdraw", "1"},
+      {"notifications"},
+      {"notifications", "read", "--all"},
+      {"circle", "leave", "1"},
   };
   return k;
 }
@@ -231,6 +246,23 @@ TEST(Json, EveryJsonOutputParses) {
   ASSERT_EQ(r.code, 0) << r;
   EXPECT_EQ(parse_json(r.out)["timezone"], "Asia/Tokyo");
   covered.insert("init");
+  // Joining and kudos need a second account, acting with --as, and a fresh invite code.
+  RunOptions pw;
+  pw.stdin_text = "correct horse battery staple\n";
+  ASSERT_EQ(hw({"user", "add", "--email", "kim@example.org"}, pw).code, 0);
+  const auto code = hw({"circle", "invite", "1", "--format", "json"});
+  ASSERT_EQ(code.code, 0) << code;
+  ASSERT_EQ(hw({"circle", "share", "1", "--win", "1"}).code, 0);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"circle", "join", parse_json(code.out)["code"].get<std::string>()},
+        std::vector<std::string>{"circle", "kudos", "1", "--win", "1", "--emoji", "🎉"}}) {
+    auto full = args;
+    full.insert(full.end(), {"--as", "kim@example.org", "--format", "json"});
+    const auto r = hw(full, pw);
+    ASSERT_EQ(r.code, 0) << r;
+    EXPECT_TRUE(parse_json(r.out).is_object()) << r.out;
+    covered.insert(name_of({args[0], args[1]}));
+  }
   // The export is JSON too.
   const auto ex = hw({"export"});
   ASSERT_EQ(ex.code, 0) << ex;

@@ -54,7 +54,7 @@ TEST(ExportImport, RoundTripIsByteIdentical) {
   const std::string original = export_of(hw, hw.data_dir());
   const json j = parse_json(original);
   EXPECT_EQ(j["format"], "headway-export");
-  EXPECT_EQ(j["version"], 2);
+  EXPECT_EQ(j["version"], 3);
   EXPECT_GT(j["checkins"].size(), 30u);
   EXPECT_FALSE(j["goals"].empty());
   EXPECT_FALSE(j["assessments"].empty());
@@ -129,7 +129,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenExport{"StressOutOfRange", [](json& j) { j["checkins"][2]["stress"] = 9; }, "$.checkins[2].stress"},
         BrokenExport{"LateCheckinBad", [](json& j) { j["checkins"].back()["date"] = "2026-02-30"; }, "].date"},
         BrokenExport{"WrongFormat", [](json& j) { j["format"] = "timewarrior"; }, "$.format"},
-        BrokenExport{"FutureVersion", [](json& j) { j["version"] = 3; }, "$.version"},
+        BrokenExport{"FutureVersion", [](json& j) { j["version"] = 4; }, "$.version"},
         BrokenExport{"CheckinsNotArray", [](json& j) { j["checkins"] = json::object(); }, "$.checkins"},
         BrokenExport{"UnknownZone", [](json& j) { j["person"]["timezone"] = "Mars/Olympus"; }, "$.person.timezone"},
         BrokenExport{"UnknownBoundaryType", [](json& j) { j["boundaries"][0]["type"] = "curfew"; },
@@ -179,10 +179,17 @@ TEST(ExportImport, GoldenVersionOneFileImportsExactly) {
   Headway hw;
   const auto r = hw({"import-data", golden.string()});
   ASSERT_EQ(r.code, 0) << r;
-  json as_v2 = json::parse(read_file(golden));
-  as_v2["version"] = 2;
-  as_v2["evidence"] = json::array();
-  EXPECT_TRUE(same_text(export_of(hw, hw.data_dir()), as_v2.dump(2) + "\n"));
+  // Exported again, it is the current version with empty evidence and an empty social side.
+  json now = json::parse(read_file(golden));
+  now["version"] = 3;
+  now["evidence"] = json::array();
+  now["together"] = {{"supporters", json::array()}, {"conversation_plans", json::array()}, {"notifications", json::array()}};
+  json& record = now["together"]["record"];
+  record["about"] = "A copy for you of what involves other people. Importing this file does not restore it.";
+  for (const char* key : {"plan_comments", "grants_given", "grants_received", "access_log", "circles", "pledges",
+                          "shared_wins", "kudos_received"})
+    record[key] = json::array();
+  EXPECT_TRUE(same_text(export_of(hw, hw.data_dir()), now.dump(2) + "\n"));
 
   const json rep = hw.json_of({"report", "week", "--date", "2026-11-18"});
   EXPECT_EQ(rep["person"], "Robin Fixture");

@@ -47,7 +47,7 @@ TEST(ExportEvidence, CarriesEverySourceWithTitlesOnlyWhereKept) {
   Headway hw;
   hw.adopt(with_evidence().dir());
   const json ex = parse_json(export_of(hw, hw.data_dir()));
-  EXPECT_EQ(ex["version"], 2);
+  EXPECT_EQ(ex["version"], 3);
   ASSERT_EQ(ex["evidence"].size(), 4u) << ex["evidence"].dump(2);
   // Sorted by kind, then name.
   std::vector<std::string> order;
@@ -115,12 +115,13 @@ TEST(ExportEvidence, VersionOneFileWithoutEvidenceStillImports) {
   json old = parse_json(export_of(hw, hw.data_dir()));
   old["version"] = 1;
   old.erase("evidence");
+  old.erase("together");
   const fs::path file = hw.home().path() / "v1.json";
   write_file(file, old.dump(2));
   const fs::path target = hw.home().path() / "restored";
   ASSERT_EQ(hw.in(target, {"import-data", file.string()}).code, 0);
   const json back = parse_json(export_of(hw, target));
-  EXPECT_EQ(back["version"], 2);
+  EXPECT_EQ(back["version"], 3);
   EXPECT_EQ(back["evidence"], json::array());
   EXPECT_EQ(back["checkins"], old["checkins"]);
   EXPECT_EQ(hw.json_in(target, {"import", "list"}), json::array());

@@ -120,8 +120,8 @@ describe('partners and notifications', () => {
         await note.getByText(`On your win “${WIN}”`).waitFor();
         assert.match(await note.getAttribute('class'), /notification--unread/);
         await checkPage(context, page, server.base + '/notifications', 'Notifications', 'notifications');
-        await page.locator('.notification').first().getByRole('link', { name: 'See your wins' }).click();
-        await page.waitForURL((u) => u.pathname === '/wins');
+        await page.locator('.notification').first().getByRole('link', { name: 'See the win and its kudos' }).click();
+        await page.waitForURL((u) => u.pathname === `/wins/${win.body.id}`);
         await nav.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
         assert.equal((await apiGet(server, '/api/v1/notifications')).body.unread, 0, 'opening it marked it read');
 

@@ -25,6 +25,9 @@ const CirclesPage = lazyPage(() => import('./components/circles/CirclesPage').th
 const CirclePage = lazyPage(() => import('./components/circles/CirclePage').then((m) => m.CirclePage));
 const PartnersPage = lazyPage(() => import('./components/partners/PartnersPage').then((m) => m.PartnersPage));
 const SharedPage = lazyPage(() => import('./components/partners/SharedPage').then((m) => m.SharedPage));
+const WinPage = lazyPage(() => import('./components/wins/WinPage').then((m) => m.WinPage));
+const SupportPage = lazyPage(() => import('./components/support/SupportPage').then((m) => m.SupportPage));
+const PlanPage = lazyPage(() => import('./components/support/PlanPage').then((m) => m.PlanPage));
 const NotificationsPage = lazyPage(() => import('./components/notifications/NotificationsPage').then((m) => m.NotificationsPage));
 const GoalPage = lazyPage(() => import('./components/goal/GoalPage').then((m) => m.GoalPage));
 const InsightsPage = lazyPage(() => import('./components/insights/InsightsPage').then((m) => m.InsightsPage));
@@ -155,6 +158,12 @@ export function App({ api, drafts }: Props) {
         return <PartnersPage api={api} me={me} />;
       case 'shared':
         return <SharedPage api={api} me={me} id={route.id} />;
+      case 'win':
+        return <WinPage api={api} me={me} id={route.id} />;
+      case 'support':
+        return <SupportPage api={api} me={me} />;
+      case 'plan':
+        return <PlanPage api={api} me={me} id={route.id} />;
       case 'notifications':
         return <NotificationsPage api={api} me={me} />;
       case 'review':

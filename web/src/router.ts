@@ -21,9 +21,12 @@ export type Route =
   | { name: 'partners' }
   | { name: 'shared'; id: number }
   | { name: 'notifications' }
+  | { name: 'support' }
+  | { name: 'plan'; id: number }
+  | { name: 'win'; id: number }
   | { name: 'not-found' };
 
-type Simple = Exclude<Route, { name: 'goal' | 'circle' | 'shared' }>['name'];
+type Simple = Exclude<Route, { name: 'goal' | 'circle' | 'shared' | 'plan' | 'win' }>['name'];
 
 const ROUTES: Record<string, Simple> = {
   '/': 'today',
@@ -43,6 +46,7 @@ const ROUTES: Record<string, Simple> = {
   '/circles': 'circles',
   '/partners': 'partners',
   '/notifications': 'notifications',
+  '/support': 'support',
 };
 const CHANGE = 'headway:navigate';
 
@@ -55,6 +59,10 @@ export function routeFor(path: string): Route {
   if (circle) return { name: 'circle', id: Number(circle[1]) };
   const shared = /^\/partners\/shared\/([1-9][0-9]{0,15})$/.exec(path);
   if (shared) return { name: 'shared', id: Number(shared[1]) };
+  const win = /^\/wins\/([1-9][0-9]{0,15})$/.exec(path);
+  if (win) return { name: 'win', id: Number(win[1]) };
+  const plan = /^\/support\/plans\/([1-9][0-9]{0,15})$/.exec(path);
+  if (plan) return { name: 'plan', id: Number(plan[1]) };
   return { name: 'not-found' };
 }
 

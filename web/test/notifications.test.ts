@@ -22,7 +22,7 @@ describe('notification wording', () => {
 
 describe('where a notification leads', () => {
   it('links each kind to the page of its object', () => {
-    expect(notificationLink({ kind: 'kudos', object_id: 35 })).toBe('/wins');
+    expect(notificationLink({ kind: 'kudos', object_id: 35 })).toBe('/wins/35');
     expect(notificationLink({ kind: 'grant_received', object_id: 4 })).toBe('/partners');
     expect(notificationLink({ kind: 'grant_revoked', object_id: 4 })).toBe('/partners');
     expect(notificationLink({ kind: 'circle_joined', object_id: 7 })).toBe('/circles/7');
@@ -31,7 +31,7 @@ describe('where a notification leads', () => {
     expect(notificationLink({ kind: 'plan_comment', object_id: 2 })).toBeNull();
   });
   it('says where each link goes, and which ones are pledges', () => {
-    expect(linkText({ kind: 'kudos' })).toBe('See your wins');
+    expect(linkText({ kind: 'kudos' })).toBe('See the win and its kudos');
     expect(linkText({ kind: 'circle_joined' })).toBe('Open the circle');
     expect(KINDS.filter(isPledge)).toEqual(['pledge_activated', 'pledge_expired']);
   });

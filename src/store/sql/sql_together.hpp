@@ -115,9 +115,10 @@ class TogetherRepo final : public Together {
   }
   Result<void> insert_grant_access(const core::GrantAccess& a) override {
     auto st = HW_TRY(c_.prepare(
-        "INSERT INTO grant_accesses (grant_id, owner_id, grantee_id, scope, what, at) VALUES (?, ?, ?, ?, ?, ?)"));
-    return st.bind(1, a.grant_id).bind(2, a.owner_id).bind(3, a.grantee_id).bind(4, core::to_string(a.scope))
-        .bind(5, a.what).bind(6, a.at).run();
+        "INSERT INTO grant_accesses (id, grant_id, owner_id, grantee_id, scope, what, at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    bind_id(st, 1, a.id);  // 0: a new id; a copy keeps its ids
+    return st.bind(2, a.grant_id).bind(3, a.owner_id).bind(4, a.grantee_id).bind(5, core::to_string(a.scope))
+        .bind(6, a.what).bind(7, a.at).run();
   }
   Result<std::vector<core::GrantAccess>> list_grant_accesses(Id owner, int limit) override {
     auto st = HW_TRY(c_.prepare(

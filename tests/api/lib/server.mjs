@@ -187,6 +187,7 @@ export const ROUTES = [
   ['POST', '/api/v1/wins', 'member'],
   ['GET', '/api/v1/wins/{id}', 'member'],
   ['DELETE', '/api/v1/wins/{id}', 'member'],
+  ['GET', '/api/v1/wins/{id}/kudos', 'member'],
   ['GET', '/api/v1/reflections', 'member'],
   ['POST', '/api/v1/reflections', 'member'],
   ['GET', '/api/v1/reports/week', 'member'],

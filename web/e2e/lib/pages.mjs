@@ -11,6 +11,7 @@ export const PAGES = [
   ['insights', '/insights', 'Insights'],
   ['assessments', '/assessments', 'Assessments'],
   ['strategies', '/strategies', 'Strategies'],
+  ['support', '/support', 'Support'],
   ['settings', '/settings', 'Settings'],
 ];
 

@@ -15,6 +15,7 @@ const NAV: [string, string][] = [
   ['/strategies', 'Strategies'],
   ['/circles', 'Circles'],
   ['/partners', 'Partners'],
+  ['/support', 'Support'],
   ['/notifications', 'Notifications'],
   ['/settings', 'Settings'],
 ];

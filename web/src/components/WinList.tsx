@@ -1,5 +1,7 @@
-// A list of wins (with their days in the journal); the text is the person's own and is shown as text.
+// A list of wins (with their days in the journal); the text is the person's own and is shown as text,
+// and leads to the win's own page with its kudos.
 import type { Win, WinSize } from '../types';
+import { Link } from './Link';
 
 const SIZE_LABELS: Record<WinSize, string> = { small: 'Small win', medium: 'Medium win', big: 'Big win' };
 
@@ -10,7 +12,7 @@ export function WinList({ wins, showDate = false }: { wins: Win[]; showDate?: bo
         <li key={w.id} class="win">
           {showDate && <time class="win-date" dateTime={w.date}>{w.date}</time>}
           <span class={`win-size win-size--${w.size}`}>{SIZE_LABELS[w.size] ?? w.size}</span>
-          <span class="win-text">{w.text}</span>
+          <span class="win-text"><Link href={`/wins/${w.id}`}>{w.text}</Link></span>
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import type { ApiClient } from '../../api';
 import { todayIn } from '../../dates';
 import type { Me } from '../../types';
 import { PageHeading } from '../PageHeading';
+import { SupportGapsCard } from '../support/SupportGapsCard';
 import { CorrelationsSection } from './CorrelationsSection';
 import { DEFAULT_RANGE, type RangeWeeks } from './series';
 import { StagesSection } from './StagesSection';
@@ -25,6 +26,7 @@ export function InsightsPage({ api, me }: { api: ApiClient; me: Me }) {
         <WorkPatternSection api={api} today={today} weeks={weeks} />
         <CorrelationsSection api={api} />
         <StagesSection api={api} today={today} />
+        <SupportGapsCard api={api} />
       </div>
     </>
   );

@@ -25,7 +25,7 @@ export function kindText(kind: string): KindText {
 export function notificationLink(n: Pick<Notification, 'kind' | 'object_id'>): string | null {
   switch (n.kind) {
     case 'kudos':
-      return '/wins';
+      return `/wins/${n.object_id}`;
     case 'grant_received':
     case 'grant_revoked':
       return '/partners';
@@ -43,7 +43,7 @@ export function notificationLink(n: Pick<Notification, 'kind' | 'object_id'>): s
 export function linkText(n: Pick<Notification, 'kind'>): string {
   switch (n.kind) {
     case 'kudos':
-      return 'See your wins';
+      return 'See the win and its kudos';
     case 'grant_received':
       return 'Open what was shared';
     case 'grant_revoked':
