@@ -16,7 +16,7 @@ APT_PACKAGES=(
   libical-dev libicu-dev python3-recurring-ical-events
   poppler-utils qpdf
   clang libclang-rt-14-dev time
-  chromium
+  chromium fonts-noto-color-emoji
 )
 # The API and browser tests run on Node.js (20 is tested; Debian's 18 works for the API tests).
 command -v node >/dev/null || APT_PACKAGES+=(nodejs)

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/zone.hpp"
+#include "service/circles.hpp"
 
 namespace headway::service {
 namespace {
@@ -365,6 +366,8 @@ Result<void> change_password(Context& ctx, const Principal& who, std::string_vie
 Result<void> delete_account(Context& ctx, const Principal& who, std::string_view password) {
   HW_CHECK(check_current_password(ctx, who, password, "password"));
   return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<void> {
+    // An owner's circles pass to their longest-standing member rather than go with the owner.
+    HW_CHECK(leave_all_circles(tx, who.actor.person_id));
     HW_CHECK(tx.delete_person(who.actor.person_id));  // cascades to the account, sessions and tokens
     auto local = HW_TRY(tx.get_setting("local_person_id"));
     if (local && *local == std::to_string(who.actor.person_id)) HW_CHECK(tx.set_setting("local_person_id", ""));

@@ -109,25 +109,32 @@ Result<CircleSummary> join_circle(Context& ctx, const Actor& actor, const std::s
   });
 }
 
+namespace {
+
+// The person leaves the circle: their collecting signatures and shares go, and an owner's circle
+// passes to its longest-standing member (or goes, with its last member).
+Result<void> leave(store::Transaction& tx, const core::Circle& c, Id person) {
+  auto& t = tx.together();
+  for (Id pledge : HW_TRY(t.collecting_signed(c.id, person))) HW_TRY(t.delete_signature(pledge, person));
+  HW_TRY(t.delete_shares_of(person, c.id));
+  HW_TRY(t.remove_circle_member(c.id, person));
+  if (c.owner_id != person) return {};
+  const auto rest = HW_TRY(t.list_circle_members(c.id));
+  if (rest.empty()) return t.delete_circle(c.id).map([](bool) {});
+  return t.set_circle_owner(c.id, rest.front().person_id);
+}
+
+}  // namespace
+
 Result<void> leave_circle(Context& ctx, const Actor& actor, Id circle) {
   return store::with_write(ctx.db, [&](store::Transaction& tx) -> Result<void> {
-    const auto c = HW_TRY(member_circle(tx, actor, circle));
-    auto& t = tx.together();
-    for (Id pledge : HW_TRY(t.collecting_signed(circle, actor.person_id))) HW_TRY(t.delete_signature(pledge, actor.person_id));
-    HW_TRY(t.delete_shares_of(actor.person_id, circle));
-    HW_TRY(t.remove_circle_member(circle, actor.person_id));
-    if (c.owner_id == actor.person_id) {
-      const auto rest = HW_TRY(t.list_circle_members(circle));
-      if (rest.empty()) {
-        HW_TRY(t.delete_circle(circle));
-      } else {
-        core::Circle next = c;
-        next.owner_id = rest.front().person_id;
-        HW_CHECK(t.set_circle_owner(circle, next.owner_id));
-      }
-    }
-    return {};
+    return leave(tx, HW_TRY(member_circle(tx, actor, circle)), actor.person_id);
   });
+}
+
+Result<void> leave_all_circles(store::Transaction& tx, Id person) {
+  for (const auto& c : HW_TRY(tx.together().list_circles_of(person))) HW_CHECK(leave(tx, c, person));
+  return {};
 }
 
 Result<void> share_win(Context& ctx, const Actor& actor, Id win, Id circle) {

@@ -82,6 +82,10 @@ struct WinKudos {
 };
 Result<WinKudos> kudos_on_win(Context& ctx, const Actor& actor, Id win);
 
+// Internal: the person leaves every circle, as leave_circle does (run before their account is
+// deleted, so an owner's circle passes on instead of going with them).
+Result<void> leave_all_circles(store::Transaction& tx, Id person);
+
 // Internal: the circle, when the actor is a member; not_found otherwise.
 Result<core::Circle> member_circle(store::Transaction& tx, const Actor& actor, Id circle);
 

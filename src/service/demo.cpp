@@ -8,6 +8,7 @@
 #include "core/instrument.hpp"
 #include "core/random.hpp"
 #include "service/assessments.hpp"
+#include "service/demo_together.hpp"
 #include "service/goals.hpp"
 
 namespace headway::service {
@@ -261,6 +262,7 @@ Result<DemoSummary> run_demo(Context& ctx, const DemoOptions& opt) {
     HW_CHECK(take(balance, opt.days - 3, {{"*", 0.65}, {"detachment", 0.55}}));
     // Leave the goals' stages as the app would have: any slip in the history is recorded.
     HW_CHECK(recycle_slipped_goals(tx, p, zone, today));
+    HW_CHECK(seed_demo_together(tx, DemoTogether{p, leave, today, now}));
     return sum;
   });
 }

@@ -7,7 +7,7 @@ import { rmSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { Client, signedIn, startServer } from './lib/server.mjs';
+import { Client, PASSWORD, signedIn, startServer } from './lib/server.mjs';
 import { createDatabase, postgresSkip, requirePostgres } from './lib/postgres.mjs';
 
 const MARK = 'NOTE-PRIVATE-41d9';  // in texts that must never reach anyone else
@@ -103,6 +103,22 @@ describe('circles, shared wins and kudos', () => {
       expectError(await bob.get(url), 404, null, `former member reads ${url}`);
     const circles = expectStatus(await bob.get('/api/v1/circles'), 200, 'list');
     assert.equal(circles.length, 0);
+  });
+
+  it('an owner who deletes their account passes the circle on; it does not vanish for the others', async () => {
+    const owner = await signedIn(server, 'olga@example.org');
+    const circle = await circleWith(owner, [alice, bob], 'Passed on');
+    const w = expectStatus(await alice.post('/api/v1/wins', { text: 'still here' }), 201, 'win');
+    expectStatus(await alice.post(`/api/v1/circles/${circle.id}/shares`, { win_id: w.id }), 201, 'share');
+    assert.equal((await owner.request('DELETE', '/api/v1/me', { json: { password: PASSWORD } })).status, 204);
+    const seen = expectStatus(await alice.get(`/api/v1/circles/${circle.id}`), 200, 'the circle after its owner left');
+    assert.equal(seen.members, 2);
+    assert.equal(seen.owner, true, "alice, the longest-standing member, owns it now");
+    const owners = seen.member_list.filter((m) => m.owner).map((m) => m.name);
+    assert.deepEqual(owners, ['alice'], 'the longest-standing member owns it now');
+    const feed = expectStatus(await bob.get(`/api/v1/circles/${circle.id}/feed`), 200, 'feed');
+    assert.deepEqual(feed.entries.map((e) => e.win_id), [w.id]);
+    expectStatus(await alice.post(`/api/v1/circles/${circle.id}/invites`, {}), 201, 'the new owner invites');
   });
 
   it('the feed pages by cursor, newest first, without repeats', async () => {

@@ -196,21 +196,22 @@ const std::vector<std::vector<std::string>>& json_commands() {
       {"user", "invite", "--days", "3"},
       {"user", "token", "--email", "sam@example.org", "--name", "scripts"},
       {"user", "registration", "open"},
+      // The demo person is already in circle 1 with pledges 1 and 2; this circle is 2, its pledge 3.
       {"circle", "create", "--name", "Leaving on time"},
       {"circle", "list"},
-      {"circle", "show", "1"},
-      {"circle", "invite", "1"},
-      {"circle", "share", "1", "--win", "1"},
-      {"circle", "feed", "1"},
-      {"circle", "unshare", "1", "--win", "1"},
-      {"pledge", "propose", "--circle", "1", "--text", "Home by 18:00", "--threshold", "2"},
-      {"pledge", "list", "--circle", "1"},
-      {"pledge", "show", "1"},
-      {"pledge", "sign", "1"},
-      {"pledge", "withdraw", "1"},
+      {"circle", "show", "2"},
+      {"circle", "invite", "2"},
+      {"circle", "share", "2", "--win", "1"},
+      {"circle", "feed", "2"},
+      {"circle", "unshare", "2", "--win", "1"},
+      {"pledge", "propose", "--circle", "2", "--text", "Home by 18:00", "--threshold", "2"},
+      {"pledge", "list", "--circle", "2"},
+      {"pledge", "show", "3"},
+      {"pledge", "sign", "3"},
+      {"pledge", "withdraw", "3"},
       {"notifications"},
       {"notifications", "read", "--all"},
-      {"circle", "leave", "1"},
+      {"circle", "leave", "2"},
   };
   return k;
 }
@@ -250,12 +251,12 @@ TEST(Json, EveryJsonOutputParses) {
   RunOptions pw;
   pw.stdin_text = "correct horse battery staple\n";
   ASSERT_EQ(hw({"user", "add", "--email", "kim@example.org"}, pw).code, 0);
-  const auto code = hw({"circle", "invite", "1", "--format", "json"});
+  const auto code = hw({"circle", "invite", "2", "--format", "json"});
   ASSERT_EQ(code.code, 0) << code;
-  ASSERT_EQ(hw({"circle", "share", "1", "--win", "1"}).code, 0);
+  ASSERT_EQ(hw({"circle", "share", "2", "--win", "1"}).code, 0);
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"circle", "join", parse_json(code.out)["code"].get<std::string>()},
-        std::vector<std::string>{"circle", "kudos", "1", "--win", "1", "--emoji", "🎉"}}) {
+        std::vector<std::string>{"circle", "kudos", "2", "--win", "1", "--emoji", "🎉"}}) {
     auto full = args;
     full.insert(full.end(), {"--as", "kim@example.org", "--format", "json"});
     const auto r = hw(full, pw);

@@ -48,6 +48,9 @@ describe('support network', () => {
   test('add, link, edit and remove people; the gaps follow the API; errors sit under their field', { skip }, async () => {
     await withApp(async ({ server, context, page, problems }) => {
       addUser(server.dir, COACH);
+      // Start from an empty network: the demo person's three people are removed first.
+      for (const s of (await apiGet(server, '/api/v1/supporters')).body.supporters)
+        assert.equal((await apiSend(server, 'DELETE', `/api/v1/supporters/${s.id}`)).status, 204);
       await page.goto(server.base + '/');
       await signIn(page, server);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Support' }).click();
@@ -151,6 +154,9 @@ describe('conversation planner', () => {
       const { body: me } = await apiGet(server, '/api/v1/me');
       const { body: goals } = await apiGet(server, '/api/v1/goals');
       const goal = goals.find((g) => !g.archived);
+      // Start without plans: the demo person's plan is deleted first.
+      for (const p of (await apiGet(server, '/api/v1/conversation-plans')).body)
+        assert.equal((await apiSend(server, 'DELETE', `/api/v1/conversation-plans/${p.id}`)).status, 204);
       await page.goto(server.base + '/');
       await signIn(page, server);
       await page.goto(server.base + '/support');

@@ -138,7 +138,10 @@ describe('a win and its kudos', () => {
       const shared = page.locator('.wins-circle');
       assert.deepEqual(await shared.locator('.wins-circle-name').allTextContents(), ['Evening walkers']);
       await page.getByLabel('Circle', { exact: true }).waitFor();
-      assert.deepEqual(await page.locator('#wins-share-circle option').allTextContents(), ['Runners']);
+      // Every other circle of Sam's: Runners, and the demo's Evenings back.
+      const others = (await apiGet(server, '/api/v1/circles')).body.map((c) => c.name).filter((n) => n !== 'Evening walkers');
+      assert.deepEqual(others.sort(), ['Evenings back', 'Runners']);
+      assert.deepEqual((await page.locator('#wins-share-circle option').allTextContents()).sort(), others);
       await checkLayout(context, page, 'win page');
 
       // Stop sharing, by keyboard: asked once, then the circle's kudos go.
@@ -158,8 +161,8 @@ describe('a win and its kudos', () => {
       await page.getByText('Not shared with any of your circles yet.').waitFor();
 
       // Share it with Runners from the page.
-      await page.locator('#wins-share-circle option').nth(1).waitFor({ state: 'attached' });
-      assert.deepEqual(await page.locator('#wins-share-circle option').allTextContents(), ['Evening walkers', 'Runners']);
+      await page.locator('#wins-share-circle option').nth(2).waitFor({ state: 'attached' });
+      assert.deepEqual((await page.locator('#wins-share-circle option').allTextContents()).sort(), ['Evening walkers', 'Evenings back', 'Runners']);
       await page.getByLabel('Circle', { exact: true }).selectOption(String(runners.id));
       await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Shared with Runners.' }).waitFor();
@@ -168,7 +171,7 @@ describe('a win and its kudos', () => {
 
       // Shared elsewhere meanwhile: the API's refusal shows under the select.
       await ok(apiSend(server, 'POST', `/api/v1/circles/${circle.id}/shares`, { win_id: win.id }));
-      assert.deepEqual(await page.locator('#wins-share-circle option').allTextContents(), ['Evening walkers']);
+      assert.deepEqual((await page.locator('#wins-share-circle option').allTextContents()).sort(), ['Evening walkers', 'Evenings back']);
       await page.getByRole('button', { name: 'Share', exact: true }).click();
       await page.locator('#wins-share-circle-error').filter({ hasText: 'This win is already shared with that circle.' }).waitFor();
       assert.equal(await page.getAttribute('#wins-share-circle', 'aria-invalid'), 'true');

@@ -39,6 +39,12 @@ try {
   await page.goto(server.base + '/');
   await signIn(page, server);
   for (const p of PAGES.filter(([name]) => name !== 'settings')) await shoot(page, server, p);
+  // The social side, from the demo's circle, coach and conversation plan.
+  const shared = (await (await page.request.get(`${server.base}/api/v1/circles/1/feed`)).json()).entries.find((e) => e.mine);
+  for (const p of [['circle', '/circles/1', null], ['partners', '/partners', 'Partners and coaches'],
+    ['plan', '/support/plans/1', null], ['notifications', '/notifications', 'Notifications'],
+    ...(shared ? [['win', `/wins/${shared.win_id}`, 'Your win']] : [])])
+    await shoot(page, server, p);
   // The phone width and dark mode, for Today.
   await page.emulateMedia({ colorScheme: 'dark' });
   await shoot(page, server, PAGES[0], '-dark');
