@@ -110,11 +110,17 @@ json to_json(const NotificationPage& p) {
 }
 
 json to_json(const core::Grant& g, core::Instant now) {
-  const char* status = g.revoked_at ? "revoked" : now >= g.expires_at ? "expired" : g.grantee_id ? "active" : "pending";
+  // A grant to an e-mail never tells whether that e-mail has an account: it is active from the
+  // start and names only the e-mail. Only an invite link waits, until someone accepts it.
+  const bool by_email = g.code_hash.empty();
+  const char* status = g.revoked_at            ? "revoked"
+                       : now >= g.expires_at   ? "expired"
+                       : g.grantee_id || by_email ? "active"
+                                                  : "pending";
   return {{"id", g.id},
           {"owner", g.owner_name},
           {"grantee_email", g.grantee_email.empty() ? json(nullptr) : json(g.grantee_email)},
-          {"grantee", g.grantee_name.empty() ? json(nullptr) : json(g.grantee_name)},
+          {"grantee", by_email || g.grantee_name.empty() ? json(nullptr) : json(g.grantee_name)},
           {"invite_link", !g.code_hash.empty()},
           {"scopes", g.scopes.names()},
           {"status", status},
