@@ -6,24 +6,11 @@
 
 #include "cli/format.hpp"
 #include "cli/session.hpp"
+#include "cli/together.hpp"
 #include "service/json_together.hpp"
 
 namespace headway::cli {
 namespace {
-
-// Makes fn (returning Result<int>) the action of cmd when cmd is the one chosen.
-template <typename Fn>
-void on_run(CLI::App* cmd, Session& s, Fn fn) {
-  cmd->callback([&s, fn] { s.action = [&s, fn] { return guarded(s, fn); }; });
-}
-
-// The options every circle subcommand takes: --data-dir, --database, --format and --as.
-CLI::App* sub(CLI::App* cmd, Session& s, const char* name, const char* help) {
-  auto* c = cmd->add_subcommand(name, help);
-  add_common(c, s);
-  add_as(c, s);
-  return c;
-}
 
 std::string members_text(int n) { return std::to_string(n) + (n == 1 ? " member" : " members"); }
 
@@ -42,7 +29,7 @@ void print_feed(Session& s, const service::FeedPage& page, Id circle) {
 }
 
 void register_reading(CLI::App* cmd, Session& s) {
-  on_run(sub(cmd, s, "list", "Your circles"), s, [&s]() -> Result<int> {
+  on_run(social_subcommand(cmd, s, "list", "Your circles"), s, [&s]() -> Result<int> {
     const auto actor = HW_TRY(s.actor_as(s.as_email));
     const auto circles = HW_TRY(service::list_circles(*HW_TRY(s.context()), actor));
     if (s.json()) {
@@ -64,7 +51,7 @@ void register_reading(CLI::App* cmd, Session& s) {
   });
 
   auto id = std::make_shared<Id>(0);
-  auto* show = sub(cmd, s, "show", "One circle: its purpose, owner and members");
+  auto* show = social_subcommand(cmd, s, "show", "One circle: its purpose, owner and members");
   show->add_option("id", *id, "Circle id")->required();
   on_run(show, s, [&s, id]() -> Result<int> {
     const auto actor = HW_TRY(s.actor_as(s.as_email));
@@ -93,7 +80,7 @@ void register_reading(CLI::App* cmd, Session& s) {
     std::optional<std::string> cursor;
   };
   auto fa = std::make_shared<FeedArgs>();
-  auto* feed = sub(cmd, s, "feed", "The wins shared with a circle, newest first, with their kudos");
+  auto* feed = social_subcommand(cmd, s, "feed", "The wins shared with a circle, newest first, with their kudos");
   feed->add_option("id", fa->id, "Circle id")->required();
   feed->add_option("--limit", fa->limit, "Entries per page, 1-100 (default 20)");
   feed->add_option("--cursor", fa->cursor, "Where the previous page ended (it prints the command for the next)");
@@ -109,7 +96,7 @@ void register_reading(CLI::App* cmd, Session& s) {
 
 void register_membership(CLI::App* cmd, Session& s) {
   auto in = std::make_shared<service::NewCircle>();
-  auto* create = sub(cmd, s, "create", "Start a circle; you own it and are its first member");
+  auto* create = social_subcommand(cmd, s, "create", "Start a circle; you own it and are its first member");
   create->add_option("--name", in->name, "The circle's name (1-100 characters)")->required();
   create->add_option("--purpose", in->purpose, "What the circle is for (up to 1,000 bytes)");
   on_run(create, s, [&s, in]() -> Result<int> {
@@ -127,7 +114,7 @@ void register_membership(CLI::App* cmd, Session& s) {
     std::optional<int> days;
   };
   auto ia = std::make_shared<InviteArgs>();
-  auto* invite = sub(cmd, s, "invite", "Make an invite code for your circle (the owner only; shown once)");
+  auto* invite = social_subcommand(cmd, s, "invite", "Make an invite code for your circle (the owner only; shown once)");
   invite->add_option("id", ia->id, "Circle id")->required();
   invite->add_option("--days", ia->days, "Days until the code expires, 1-30 (default 7)");
   on_run(invite, s, [&s, ia]() -> Result<int> {
@@ -144,7 +131,7 @@ void register_membership(CLI::App* cmd, Session& s) {
   });
 
   auto code = std::make_shared<std::string>();
-  auto* join = sub(cmd, s, "join", "Join a circle with an invite code");
+  auto* join = social_subcommand(cmd, s, "join", "Join a circle with an invite code");
   join->add_option("code", *code, "The invite code (hwc_...)")->required();
   on_run(join, s, [&s, code]() -> Result<int> {
     const auto actor = HW_TRY(s.actor_as(s.as_email));
@@ -159,7 +146,7 @@ void register_membership(CLI::App* cmd, Session& s) {
     bool yes = false;
   };
   auto la = std::make_shared<LeaveArgs>();
-  auto* leave = sub(cmd, s, "leave", "Leave a circle (without --yes it only says what leaving does)");
+  auto* leave = social_subcommand(cmd, s, "leave", "Leave a circle (without --yes it only says what leaving does)");
   leave->add_option("id", la->id, "Circle id")->required();
   leave->add_flag("--yes", la->yes, "Leave now");
   on_run(leave, s, [&s, la]() -> Result<int> {
@@ -192,7 +179,7 @@ void register_sharing(CLI::App* cmd, Session& s) {
   };
   for (const bool sharing : {true, false}) {
     auto a = std::make_shared<ShareArgs>();
-    auto* c = sub(cmd, s, sharing ? "share" : "unshare",
+    auto* c = social_subcommand(cmd, s, sharing ? "share" : "unshare",
                   sharing ? "Share one of your wins with a circle" : "Take a shared win back, with the kudos given on it there");
     c->add_option("id", a->id, "Circle id")->required();
     c->add_option("--win", a->win, "The win's id (from `headway wins --format json`)")->required();
@@ -214,7 +201,7 @@ void register_sharing(CLI::App* cmd, Session& s) {
     service::NewKudos kudos;
   };
   auto ka = std::make_shared<KudosArgs>();
-  auto* kudos = sub(cmd, s, "kudos", "Send kudos on a win shared with a circle; its author is told");
+  auto* kudos = social_subcommand(cmd, s, "kudos", "Send kudos on a win shared with a circle; its author is told");
   kudos->add_option("id", ka->id, "Circle id")->required();
   kudos->add_option("--win", ka->win, "The win's id (from the feed)")->required();
   kudos->add_option("--emoji", ka->kudos.emoji, "One emoji, e.g. 🎉")->required();

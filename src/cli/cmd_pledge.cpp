@@ -8,23 +8,11 @@
 
 #include "cli/format.hpp"
 #include "cli/session.hpp"
+#include "cli/together.hpp"
 #include "service/json_together.hpp"
 
 namespace headway::cli {
 namespace {
-
-// Makes fn (returning Result<int>) the action of cmd when cmd is the one chosen.
-template <typename Fn>
-void on_run(CLI::App* cmd, Session& s, Fn fn) {
-  cmd->callback([&s, fn] { s.action = [&s, fn] { return guarded(s, fn); }; });
-}
-
-CLI::App* sub(CLI::App* cmd, Session& s, const char* name, const char* help) {
-  auto* c = cmd->add_subcommand(name, help);
-  add_common(c, s);
-  add_as(c, s);
-  return c;
-}
 
 // "2 of 3 signed" while collecting; how it ended otherwise. Counts only, never names.
 std::string progress(const core::Pledge& p) {
@@ -63,7 +51,7 @@ void print_pledge(Session& s, const service::PledgeView& v) {
 
 void register_reading(CLI::App* cmd, Session& s) {
   auto circle = std::make_shared<Id>(0);
-  auto* list = sub(cmd, s, "list", "A circle's pledges, newest first");
+  auto* list = social_subcommand(cmd, s, "list", "A circle's pledges, newest first");
   list->add_option("--circle", *circle, "Circle id")->required();
   on_run(list, s, [&s, circle]() -> Result<int> {
     const auto actor = HW_TRY(s.actor_as(s.as_email));
@@ -88,7 +76,7 @@ void register_reading(CLI::App* cmd, Session& s) {
   });
 
   auto id = std::make_shared<Id>(0);
-  auto* show = sub(cmd, s, "show", "One pledge: its status, signature count and deadline");
+  auto* show = social_subcommand(cmd, s, "show", "One pledge: its status, signature count and deadline");
   show->add_option("id", *id, "Pledge id")->required();
   on_run(show, s, [&s, id]() -> Result<int> {
     const auto actor = HW_TRY(s.actor_as(s.as_email));
@@ -105,7 +93,7 @@ void register_changes(CLI::App* cmd, Session& s) {
     service::NewPledge pledge;
   };
   auto pa = std::make_shared<ProposeArgs>();
-  auto* propose = sub(cmd, s, "propose", "Propose a pledge in a circle; it binds nobody until enough people sign");
+  auto* propose = social_subcommand(cmd, s, "propose", "Propose a pledge in a circle; it binds nobody until enough people sign");
   propose->add_option("--circle", pa->circle, "Circle id")->required();
   propose->add_option("--text", pa->pledge.text, "What each signer will do (1-500 bytes)")->required();
   propose->add_option("--threshold", pa->pledge.threshold, "How many signatures make it active, 2-1000")->required();
@@ -129,7 +117,7 @@ void register_changes(CLI::App* cmd, Session& s) {
   });
 
   auto sid = std::make_shared<Id>(0);
-  auto* sign = sub(cmd, s, "sign", "Sign a pledge; the last signature it needs makes it active");
+  auto* sign = social_subcommand(cmd, s, "sign", "Sign a pledge; the last signature it needs makes it active");
   sign->add_option("id", *sid, "Pledge id")->required();
   on_run(sign, s, [&s, sid]() -> Result<int> {
     const auto actor = HW_TRY(s.actor_as(s.as_email));
@@ -152,7 +140,7 @@ void register_changes(CLI::App* cmd, Session& s) {
   });
 
   auto wid = std::make_shared<Id>(0);
-  auto* withdraw = sub(cmd, s, "withdraw", "Withdraw your signature while the pledge is collecting");
+  auto* withdraw = social_subcommand(cmd, s, "withdraw", "Withdraw your signature while the pledge is collecting");
   withdraw->add_option("id", *wid, "Pledge id")->required();
   on_run(withdraw, s, [&s, wid]() -> Result<int> {
     const auto actor = HW_TRY(s.actor_as(s.as_email));

@@ -5,32 +5,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { XSS, skip, withApp } from './lib/app.mjs';
 import { assertNoSeriousViolations, assertNoSidewaysScroll, bypassCspForTestScripts, signIn } from './lib/browser.mjs';
-import { PASSWORD, addUser, apiGet, apiSend } from './lib/server.mjs';
+import { apiGet, apiSend, otherPerson } from './lib/server.mjs';
 
 const WIN = 'Walked at lunch instead of eating at the desk';
 const QUIET_WIN = 'Left at 17:30 on a busy day';
 
-// Another person, signed in from Node with their own session (cookie, CSRF token, Origin).
-async function person(server, email) {
-  addUser(server.dir, email);
-  const login = await fetch(server.base + '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  assert.equal(login.status, 200, `sign-in of ${email}`);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const { csrf_token } = await login.json();
-  return async (method, urlPath, body) => {
-    const res = await fetch(server.base + urlPath, {
-      method,
-      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf_token, origin: server.base },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
-}
+// Another person, signed in from Node with their own session.
+const person = otherPerson;
 
 async function ok(promise, status = 201) {
   const r = await promise;

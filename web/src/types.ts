@@ -169,3 +169,24 @@ export interface DailySignals {
   has_calendar?: boolean;
   has_activity?: boolean;
 }
+
+// Kudos on a win: an emoji and a short message from another member or a partner.
+export interface Kudos {
+  id: number;
+  win_id: number;
+  from: string;
+  emoji: string;
+  message: string;
+  created_at: string;
+}
+
+// The written steps of a conversation plan, as the API names them.
+export interface PlanSteps {
+  title: string;
+  situation: string;
+  need: string;
+  proposal: string;
+  trial_period: string;
+  offer: string;
+  fallback: string;
+}

@@ -73,33 +73,39 @@ export async function startHeadway({ email = 'sam@example.org', demo = false } =
 }
 
 // Signs in from Node (not the browser) and reads a path: an independent look at what was stored.
-export async function apiGet(server, urlPath) {
+// Signs in from Node as `email` and returns a function that sends requests with that session
+// (cookie, CSRF token and the Origin the server asks for): (method, path, body?) → {status, body}.
+export async function sessionOf(server, email = server.email, password = server.password ?? PASSWORD) {
   const login = await fetch(server.base + '/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: server.email, password: server.password }),
+    body: JSON.stringify({ email, password }),
   });
-  if (login.status !== 200) throw new Error(`sign-in from Node failed: ${login.status}`);
+  if (login.status !== 200) throw new Error(`sign-in of ${email} from Node failed: ${login.status}`);
   const cookie = login.headers.get('set-cookie').split(';')[0];
-  const res = await fetch(server.base + urlPath, { headers: { cookie } });
-  return { status: res.status, body: await res.json() };
+  const { csrf_token } = await login.json();
+  return async (method, urlPath, body) => {
+    const res = await fetch(server.base + urlPath, {
+      method,
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf_token, origin: server.base },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+// Another person: an account made with `headway user add`, signed in from Node.
+export async function otherPerson(server, email) {
+  addUser(server.dir, email);
+  return sessionOf(server, email, PASSWORD);
+}
+
+export async function apiGet(server, urlPath) {
+  return (await sessionOf(server))('GET', urlPath);
 }
 
 // Signs in from Node and sends a write (with the CSRF token and Origin the server asks for).
 export async function apiSend(server, method, urlPath, body) {
-  const login = await fetch(server.base + '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: server.email, password: server.password }),
-  });
-  if (login.status !== 200) throw new Error(`sign-in from Node failed: ${login.status}`);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const { csrf_token } = await login.json();
-  const res = await fetch(server.base + urlPath, {
-    method,
-    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf_token, origin: server.base },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  return (await sessionOf(server))(method, urlPath, body);
 }

@@ -1,6 +1,6 @@
 // The circle pages' API calls and the shapes the API answers (docs/API.md, "Together").
 import type { ApiClient } from '../../api';
-import type { Win, WinSize } from '../../types';
+import type { Kudos, Win, WinSize } from '../../types';
 
 export interface Circle {
   id: number;
@@ -64,14 +64,7 @@ export interface PledgeCreate {
   boundary_type?: string;
 }
 
-export interface Kudos {
-  id: number;
-  win_id: number;
-  from: string;
-  emoji: string;
-  message: string;
-  created_at: string;
-}
+export type { Kudos } from '../../types';
 
 export interface FeedEntry {
   win_id: number;

@@ -1,6 +1,6 @@
 // The API calls of the partners pages: grants you made, grants made to you, and what they show.
 import type { ApiClient } from '../../api';
-import type { Stage, WinSize } from '../../types';
+import type { Kudos, PlanSteps, Stage, WinSize } from '../../types';
 
 export type Scope = 'goals' | 'wins' | 'checkin-summary' | 'assessments' | 'conversation-plans';
 export type GrantStatus = 'pending' | 'active' | 'expired' | 'revoked';
@@ -35,14 +35,7 @@ export interface GrantAccess {
   at: string;
 }
 
-export interface Kudos {
-  id: number;
-  win_id: number;
-  from: string;
-  emoji: string;
-  message: string;
-  created_at: string;
-}
+export type { Kudos } from '../../types';
 
 export interface SharedWin {
   id: number;
@@ -85,16 +78,9 @@ export interface PlanComment {
   created_at: string;
 }
 
-export interface SharedPlan {
+export interface SharedPlan extends PlanSteps {
   id: number;
   goal_id: number | null;
-  title: string;
-  situation: string;
-  need: string;
-  proposal: string;
-  trial_period: string;
-  offer: string;
-  fallback: string;
   objections: { objection: string; answer: string }[];
   created_at: string;
   updated_at: string;

@@ -1,6 +1,6 @@
 // The API calls of the Support pages: the support network, conversation plans and their comments.
 import { ApiError, type ApiClient } from '../../api';
-import type { GoalView } from '../../types';
+import type { GoalView, PlanSteps } from '../../types';
 
 export type Relation = 'family' | 'friend' | 'colleague' | 'manager' | 'coach' | 'partner';
 export type SupportKind = 'emotional' | 'practical' | 'shared-values';
@@ -45,30 +45,16 @@ export interface PlanComment {
   created_at: string;
 }
 
-export interface Plan {
+export interface Plan extends PlanSteps {
   id: number;
   goal_id: number | null;
-  title: string;
-  situation: string;
-  need: string;
-  proposal: string;
-  trial_period: string;
-  offer: string;
-  fallback: string;
   objections: Objection[];
   created_at: string;
   updated_at: string;
-  comments?: PlanComment[];  // in the answer for one plan; the list leaves them out
+  comments?: PlanComment[];
 }
 
-export interface PlanText {
-  title: string;
-  situation: string;
-  need: string;
-  proposal: string;
-  trial_period: string;
-  offer: string;
-  fallback: string;
+export interface PlanText extends PlanSteps {
   objections: string[];
   answers: string[];
 }

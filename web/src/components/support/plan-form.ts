@@ -1,4 +1,5 @@
 // Pure logic of the conversation planner: its steps, the objection list, checks and the request body.
+import type { PlanSteps } from '../../types';
 import type { Objection, Plan, PlanText } from './data';
 
 export type StepKey = 'situation' | 'need' | 'proposal' | 'trial_period' | 'offer' | 'fallback';
@@ -17,14 +18,7 @@ export const STEP_MAX = 4000;
 export const OBJECTION_MAX = 1000;
 export const MAX_OBJECTIONS = 12;
 
-export interface PlanForm {
-  title: string;
-  situation: string;
-  need: string;
-  proposal: string;
-  trial_period: string;
-  offer: string;
-  fallback: string;
+export interface PlanForm extends PlanSteps {
   objections: Objection[];
 }
 

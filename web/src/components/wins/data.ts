@@ -1,18 +1,12 @@
 // The win page's API calls: the win, the kudos on it with the circles it is shared with, and its goal.
 // Sharing and the list of circles are the circle pages' own calls (components/circles/data.ts).
 import { ApiError, type ApiClient } from '../../api';
-import type { Win } from '../../types';
+import type { Kudos, Win } from '../../types';
 
 export { listCircles, shareWin, unshareWin, type Circle } from '../circles/data';
 
 // One kudos on your win: through a circle (circle_id and circle_name) or from a partner (both null).
-export interface WinKudos {
-  id: number;
-  win_id: number;
-  from: string;
-  emoji: string;
-  message: string;
-  created_at: string;
+export interface WinKudos extends Kudos {
   circle_id: number | null;
   circle_name: string | null;
 }
