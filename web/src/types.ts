@@ -190,3 +190,12 @@ export interface PlanSteps {
   offer: string;
   fallback: string;
 }
+
+// A coach's comment on a conversation plan.
+export interface PlanComment {
+  id: number;
+  plan_id: number;
+  author: string;
+  text: string;
+  created_at: string;
+}

@@ -1,6 +1,6 @@
 // The API calls of the partners pages: grants you made, grants made to you, and what they show.
 import type { ApiClient } from '../../api';
-import type { Kudos, PlanSteps, Stage, WinSize } from '../../types';
+import type { Kudos, PlanComment, PlanSteps, Stage, WinSize } from '../../types';
 
 export type Scope = 'goals' | 'wins' | 'checkin-summary' | 'assessments' | 'conversation-plans';
 export type GrantStatus = 'pending' | 'active' | 'expired' | 'revoked';
@@ -70,13 +70,7 @@ export interface SharedAssessment {
   scores: { scale: string; score: number; band: string }[];
 }
 
-export interface PlanComment {
-  id: number;
-  plan_id: number;
-  author: string;
-  text: string;
-  created_at: string;
-}
+export type { PlanComment } from '../../types';
 
 export interface SharedPlan extends PlanSteps {
   id: number;

@@ -1,6 +1,6 @@
 // The API calls of the Support pages: the support network, conversation plans and their comments.
 import { ApiError, type ApiClient } from '../../api';
-import type { GoalView, PlanSteps } from '../../types';
+import type { GoalView, PlanComment, PlanSteps } from '../../types';
 
 export type Relation = 'family' | 'friend' | 'colleague' | 'manager' | 'coach' | 'partner';
 export type SupportKind = 'emotional' | 'practical' | 'shared-values';
@@ -37,13 +37,7 @@ export interface Objection {
   answer: string;
 }
 
-export interface PlanComment {
-  id: number;
-  plan_id: number;
-  author: string;
-  text: string;
-  created_at: string;
-}
+export type { PlanComment } from '../../types';
 
 export interface Plan extends PlanSteps {
   id: number;
