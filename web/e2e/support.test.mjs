@@ -109,7 +109,8 @@ describe('support network', () => {
       await page.locator(`#supporter-${anaId}-relation`).selectOption('family');
       await page.locator(`#supporter-${anaId}-kind-shared-values`).check();
       await page.getByRole('button', { name: 'Save changes' }).click();
-      const anaNow = section.locator('.support-person').filter({ hasText: 'Family' });
+      // The saved item, not the edit form (whose relation list also says "Family").
+      const anaNow = section.locator('.support-person:not(.support-person--editing)').filter({ hasText: 'Family' });
       await anaNow.waitFor();
       assert.deepEqual(await anaNow.locator('.pill').allTextContents(), ['Emotional', 'Shared values']);
       const { body: edited } = await apiGet(server, '/api/v1/supporters');
