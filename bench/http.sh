@@ -40,22 +40,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {  # the first port from $1 on that nothing listens on
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
-wait_port() {  # waits until 127.0.0.1:$1 accepts, for at most 20 s
-  for _ in $(seq 400); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done
-  echo "bench/http.sh: nothing listens on port $1" >&2; return 1
-}
-# start_node PORT STORE-ARGS...: a server with access logs off; its pid goes to PIDS.
-start_node() {
-  local port=$1; shift
-  "$HEADWAY" serve "$@" --listen "127.0.0.1:$port" --access-log off >"$WORK/node-$port.log" 2>&1 &
-  PIDS+=($!)
-  wait_port "$port"
-}
+BENCH_NAME=bench/http.sh
+source "$ROOT/bench/nodes.sh"
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
 # bench LABEL URL [wrk args...]: prints one row and remembers requests/s and p99 in R_RPS, R_P99.
@@ -64,7 +50,7 @@ bench() {
   local out
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" 2>&1) || true
   R_RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
-  R_P99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms$/, "", v); else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.2f", v }' <<<"$out")
+  R_P99=$(wrk_ms 99% "$out")
   local errors
   errors=$(awk '/Non-2xx|Socket errors|unexpected status/ && n++ < 2 { printf "%s ", $0 }' <<<"$out")
   printf '%-44s %10s req/s   p99 %8s ms  %s\n' "$label" "${R_RPS:-?}" "${R_P99:-?}" "$errors"

@@ -63,21 +63,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {  # the first port from $1 on that nothing listens on
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
-wait_port() {  # waits until 127.0.0.1:$1 accepts, for at most 20 s
-  for _ in $(seq 400); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done
-  echo "bench/together/run.sh: nothing listens on port $1" >&2; return 1
-}
-start_node() {  # start_node PORT STORE-ARGS...: a node with access logs off; its pid goes to PIDS
-  local port=$1; shift
-  "$HEADWAY" serve "$@" --listen "127.0.0.1:$port" --access-log off "${CAPS[@]}" >"$WORK/node-$port.log" 2>&1 &
-  PIDS+=($!)
-  wait_port "$port"
-}
+BENCH_NAME=bench/together/run.sh
+NODE_ARGS=("${CAPS[@]}")
+source "$ROOT/bench/nodes.sh"
 json() {  # json TEXT PATH: one field of a JSON object ("first.median"); empty when missing
   node -e 'let v = JSON.parse(process.argv[1]); for (const k of process.argv[2].split(".")) v = v?.[k];
            process.stdout.write(v === undefined || v === null ? "" : String(v))' "$1" "$2" 2>/dev/null || true
@@ -86,9 +74,8 @@ wrk_row() {  # wrk_row LABEL URL TOKEN: prints one row; sets W_RPS and W_P50, W_
   local out
   out=$(wrk -t1 -c16 -d"${DURATION}s" --latency -H "Cookie: headway_session=$3" "$2" 2>&1) || true
   W_RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
-  ms() { awk -v q="$1" '$1 == q { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms$/, "", v); else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.2f", v }' <<<"$out"; }
-  W_P50=$(ms 50%)
-  W_P99=$(ms 99%)
+  W_P50=$(wrk_ms 50% "$out")
+  W_P99=$(wrk_ms 99% "$out")
   local errors
   errors=$(awk '/Non-2xx|Socket errors/ && n++ < 2 { printf "%s ", $0 }' <<<"$out")
   [[ -z $errors ]] || FAILED+=("wrk $1: $errors")

@@ -31,4 +31,13 @@ struct Notification {
   Instant read_at = 0;  // 0 = unread
 };
 
+// The sentences notifications carry, shared by the use cases and the demo.
+// `circle` empty: the kudos came through a partner grant.
+std::string kudos_text(const std::string& from, const std::string& emoji, const std::string& circle);
+std::string circle_joined_text(const std::string& who, const std::string& circle);
+// “pledge” in circle
+std::string pledge_about(const std::string& pledge, const std::string& circle);
+std::string pledge_active_text(int signers, const std::string& pledge, const std::string& circle);
+std::string plan_comment_text(const std::string& who);
+
 }  // namespace headway::core

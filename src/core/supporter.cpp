@@ -13,7 +13,7 @@ Result<unsigned> parse_support_kinds(const std::vector<std::string>& names) {
   unsigned bits = 0;
   for (size_t i = 0; i < names.size(); ++i) {
     const auto k = HW_TRY(parse_enum<SupportKind>(names[i], "kinds[" + std::to_string(i) + "]", kSupportKindNames));
-    const unsigned bit = 1u << static_cast<unsigned>(k);
+    const unsigned bit = kind_bit(k);
     if (bits & bit) return invalid("kinds[" + std::to_string(i) + "]", "\"" + names[i] + "\" is listed twice");
     bits |= bit;
   }

@@ -18,6 +18,8 @@ Result<Relation> parse_relation(std::string_view text, std::string_view field = 
 enum class SupportKind { emotional, practical, shared_values };
 inline constexpr std::array<const char*, 3> kSupportKindNames{"emotional", "practical", "shared-values"};
 inline const char* to_string(SupportKind k) { return kSupportKindNames[static_cast<size_t>(k)]; }
+// A kind's bit in Supporter::kinds.
+constexpr unsigned kind_bit(SupportKind k) { return 1u << static_cast<unsigned>(k); }
 
 struct Supporter {
   Id id = 0;
@@ -27,7 +29,7 @@ struct Supporter {
   unsigned kinds = 0;  // bits (1 << SupportKind); at least one
   std::optional<Id> linked_person;  // their Headway account's person, when linked
   Instant created_at = 0;
-  bool gives(SupportKind k) const { return kinds & (1u << static_cast<unsigned>(k)); }
+  bool gives(SupportKind k) const { return kinds & kind_bit(k); }
 };
 Result<unsigned> parse_support_kinds(const std::vector<std::string>& names);
 std::vector<std::string> support_kind_names(unsigned kinds);

@@ -11,15 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-json supporter_json(const core::Supporter& s) {
-  return {{"id", s.id},
-          {"name", s.name},
-          {"relation", core::to_string(s.relation)},
-          {"kinds", core::support_kind_names(s.kinds)},
-          {"linked", s.linked_person.has_value()},
-          {"created_at", core::format_instant(s.created_at)}};
-}
-
 Result<service::SupporterInput> read_supporter(Input& in) {
   service::SupporterInput s;
   s.name = HW_TRY(in.required_text("name"));
@@ -56,7 +47,7 @@ void add_support_routes(Router& r) {
   r.add("GET", "/api/v1/supporters", Access::member, [](Call& c) -> Result<Response> {
     const auto n = HW_TRY(service::support_network(c.ctx, c.who.actor));
     json people = json::array();
-    for (const auto& s : n.people) people.push_back(supporter_json(s));
+    for (const auto& s : n.people) people.push_back(service::to_json(s));
     json gaps = json::array();
     for (const auto& g : n.gaps) gaps.push_back({{"code", g.code}, {"message", g.message}});
     return ok({{"supporters", std::move(people)},
@@ -66,13 +57,13 @@ void add_support_routes(Router& r) {
   r.add("POST", "/api/v1/supporters", Access::member, [](Call& c) -> Result<Response> {
     auto in = HW_TRY(Input::parse(c.req));
     const auto s = HW_TRY(read_supporter(in));
-    return created(supporter_json(HW_TRY(service::add_supporter(c.ctx, c.who.actor, s))));
+    return created(service::to_json(HW_TRY(service::add_supporter(c.ctx, c.who.actor, s))));
   });
   r.add("PUT", "/api/v1/supporters/{id}", Access::member, [](Call& c) -> Result<Response> {
     const auto id = HW_TRY(path_id(c.param("id")));
     auto in = HW_TRY(Input::parse(c.req));
     const auto s = HW_TRY(read_supporter(in));
-    return ok(supporter_json(HW_TRY(service::update_supporter(c.ctx, c.who.actor, id, s))));
+    return ok(service::to_json(HW_TRY(service::update_supporter(c.ctx, c.who.actor, id, s))));
   });
   r.add("DELETE", "/api/v1/supporters/{id}", Access::member, [](Call& c) -> Result<Response> {
     HW_CHECK(service::remove_supporter(c.ctx, c.who.actor, HW_TRY(path_id(c.param("id")))));

@@ -104,7 +104,7 @@ Result<CircleSummary> join_circle(Context& ctx, const Actor& actor, const std::s
       return fail(ErrorCode::conflict, "you are already a member of this circle", "code");
     if (c->owner_id != actor.person_id)
       HW_CHECK(notify(tx, c->owner_id, core::NotificationKind::circle_joined, c->id,
-                      me.person.name + " joined " + c->name + ".", now));
+                      core::circle_joined_text(me.person.name, c->name), now));
     return summary(tx, actor, *c);
   });
 }
@@ -202,7 +202,7 @@ Result<core::Kudos> give_circle_kudos(Context& ctx, const Actor& actor, Id circl
     k.id = HW_TRY(tx.together().insert_kudos(k));
     k.from_name = me.person.name;
     HW_CHECK(notify(tx, author, core::NotificationKind::kudos, win,
-                    me.person.name + " sent " + k.emoji + " on your win in " + c.name + ".", k.created_at));
+                    core::kudos_text(me.person.name, k.emoji, c.name), k.created_at));
     return k;
   });
 }

@@ -14,6 +14,7 @@ using core::Id;
 using core::Instant;
 using core::NotificationKind;
 constexpr Instant kDay = 86400;
+constexpr const char* kCircle = "Evenings back";
 
 struct Companion {
   const char* name;
@@ -61,19 +62,21 @@ Result<void> seed_demo_together(store::Transaction& tx, const DemoTogether& d) {
   const auto supporter = [&](const char* name, core::Relation r, unsigned kinds, std::optional<Id> linked) -> Result<void> {
     return t.insert_supporter(core::Supporter{0, sam, name, r, kinds, linked, now - 50 * kDay}).map([](Id) {});
   };
-  constexpr unsigned kEmotional = 1u << 0, kPractical = 1u << 1, kValues = 1u << 2;
+  using core::SupportKind;
+  const unsigned kEmotional = core::kind_bit(SupportKind::emotional), kPractical = core::kind_bit(SupportKind::practical),
+                 kValues = core::kind_bit(SupportKind::shared_values);
   HW_CHECK(supporter("Alex", core::Relation::partner, kEmotional | kPractical, std::nullopt));
   HW_CHECK(supporter("Priya Nair", core::Relation::colleague, kPractical | kValues, priya));
   HW_CHECK(supporter("Dr. Ada Okafor", core::Relation::coach, kEmotional, coach));
 
   // The circle, its members and the wins they shared.
-  const Id circle = HW_TRY(t.insert_circle(core::Circle{0, "Evenings back", "Colleagues across teams who want their evenings back",
+  const Id circle = HW_TRY(t.insert_circle(core::Circle{0, kCircle, "Colleagues across teams who want their evenings back",
                                                         priya, now - 45 * kDay}));
   HW_CHECK(t.add_circle_member(circle, priya, now - 45 * kDay));
   HW_CHECK(t.add_circle_member(circle, tom, now - 44 * kDay));
   HW_CHECK(t.add_circle_member(circle, sam, now - 40 * kDay));
   HW_CHECK(t.add_circle_member(circle, lea, now - 38 * kDay));
-  HW_CHECK(tell(NotificationKind::circle_joined, circle, "Lea Hoffmann joined Evenings back.", now - 38 * kDay));
+  HW_CHECK(tell(NotificationKind::circle_joined, circle, core::circle_joined_text("Lea Hoffmann", kCircle), now - 38 * kDay));
   for (size_t i = 0; i < 3; ++i)
     for (size_t k = 0; k < 2; ++k) {
       const Instant at = now - static_cast<Instant>(30 - 12 * k - 3 * i) * kDay;
@@ -99,8 +102,7 @@ Result<void> seed_demo_together(store::Transaction& tx, const DemoTogether& d) {
     HW_CHECK(t.insert_kudos(core::Kudos{0, w.id, from_priya ? priya : tom, "", circle, from_priya ? "🎉" : "👏",
                                         from_priya ? "So good to read this." : "", at + 3600}));
     HW_CHECK(tell(NotificationKind::kudos, w.id,
-                  std::string(from_priya ? "Priya Nair sent 🎉" : "Tom Becker sent 👏") + " on your win in Evenings back.",
-                  at + 3600));
+                  core::kudos_text(from_priya ? "Priya Nair" : "Tom Becker", from_priya ? "🎉" : "👏", kCircle), at + 3600));
   }
 
   // Two pledges: one active, one collecting that Sam has not signed yet.
@@ -119,7 +121,7 @@ Result<void> seed_demo_together(store::Transaction& tx, const DemoTogether& d) {
   HW_CHECK(t.insert_signature(lunch.id, priya, now - 22 * kDay));
   HW_CHECK(t.insert_signature(lunch.id, sam, lunch.activated_at));
   HW_CHECK(tell(NotificationKind::pledge_activated, lunch.id,
-                "Your pledge is active: 3 people signed \u201c" + lunch.text + "\u201d in Evenings back.", lunch.activated_at));
+                core::pledge_active_text(3, lunch.text, kCircle), lunch.activated_at));
   core::Pledge evenings;
   evenings.circle_id = circle;
   evenings.author_id = priya;
@@ -161,7 +163,7 @@ Result<void> seed_demo_together(store::Transaction& tx, const DemoTogether& d) {
   HW_CHECK(t.insert_plan_comment(core::PlanComment{
       0, plan.id, coach, "", "Lead with the trial period: four weeks is easy to say yes to. Bring your check-in numbers.",
       now - 2 * kDay}));
-  HW_CHECK(tell(NotificationKind::plan_comment, plan.id, "Dr. Ada Okafor commented on your conversation plan.", now - 2 * kDay));
+  HW_CHECK(tell(NotificationKind::plan_comment, plan.id, core::plan_comment_text("Dr. Ada Okafor"), now - 2 * kDay));
   std::stable_sort(told.begin(), told.end(), [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
   for (const auto& n : told) HW_CHECK(t.insert_notification(n));
   return {};

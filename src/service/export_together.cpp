@@ -12,8 +12,6 @@ using core::Id;
 
 namespace {
 
-json instant_or_null(core::Instant t) { return t ? json(core::format_instant(t)) : json(nullptr); }
-
 constexpr size_t kNotificationTextBytes = 2000;
 
 template <typename T>
@@ -21,13 +19,12 @@ void by_id(std::vector<T>& items) {
   std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
 }
 
+// The API's supporter, with the e-mail of the account it is linked to in place of `linked`.
 json supporter_json(const core::Supporter& s, const std::optional<std::string>& email) {
-  return {{"id", s.id},
-          {"name", s.name},
-          {"relation", core::to_string(s.relation)},
-          {"kinds", core::support_kind_names(s.kinds)},
-          {"linked_account_email", email ? json(*email) : json(nullptr)},
-          {"created_at", core::format_instant(s.created_at)}};
+  json j = to_json(s);
+  j.erase("linked");
+  j["linked_account_email"] = email ? json(*email) : json(nullptr);
+  return j;
 }
 
 json notification_json(const core::Notification& n) {
@@ -36,7 +33,7 @@ json notification_json(const core::Notification& n) {
           {"object_id", n.object_id},
           {"text", n.text},
           {"created_at", core::format_instant(n.created_at)},
-          {"read_at", instant_or_null(n.read_at)}};
+          {"read_at", instant(n.read_at)}};
 }
 
 // What involves other people, as the person sees it; never restored.
@@ -85,7 +82,7 @@ Result<json> record(store::Transaction& tx, Id me, core::Instant now) {
                   {"name", c.name},
                   {"purpose", c.purpose},
                   {"owner", c.owner_id == me},
-                  {"joined_at", instant_or_null(joined)}});
+                  {"joined_at", instant(joined)}});
     auto list = HW_TRY(t.list_pledges(c.id));
     by_id(list);
     for (const auto& p : list) {
@@ -101,7 +98,7 @@ Result<json> record(store::Transaction& tx, Id me, core::Instant now) {
                          {"status", core::to_string(p.status)},
                          {"signers", p.signers},
                          {"authored", p.author_id == me},
-                         {"signed_at", instant_or_null(signed_at)}});
+                         {"signed_at", instant(signed_at)}});
     }
   }
   r["circles"] = std::move(cs);

@@ -268,7 +268,7 @@ Result<core::Kudos> give_grant_kudos(Context& ctx, const Actor& actor, Id id, Id
     const auto me = HW_TRY(load_person(tx, actor));
     k.id = HW_TRY(tx.together().insert_kudos(k));
     k.from_name = me.person.name;
-    HW_CHECK(notify(tx, g.owner_id, core::NotificationKind::kudos, win, me.person.name + " sent " + k.emoji + " on your win.",
+    HW_CHECK(notify(tx, g.owner_id, core::NotificationKind::kudos, win, core::kudos_text(me.person.name, k.emoji, ""),
                     k.created_at));
     return k;
   });
@@ -284,7 +284,7 @@ Result<core::PlanComment> comment_on_plan(Context& ctx, const Actor& actor, Id i
     core::PlanComment c{0, plan, actor.person_id, me.person.name, text, now};
     c.id = HW_TRY(tx.together().insert_plan_comment(c));
     HW_CHECK(notify(tx, g.owner_id, core::NotificationKind::plan_comment, plan,
-                    me.person.name + " commented on your conversation plan.", now));
+                    core::plan_comment_text(me.person.name), now));
     return c;
   });
 }

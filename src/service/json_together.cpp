@@ -10,10 +10,20 @@ using nlohmann::json;
 
 namespace {
 
-json instant(core::Instant t) { return t ? json(core::format_instant(t)) : json(nullptr); }
 double round1(double v) { return std::round(v * 10) / 10; }
 
 }  // namespace
+
+json instant(core::Instant t) { return t ? json(core::format_instant(t)) : json(nullptr); }
+
+json to_json(const core::Supporter& s) {
+  return {{"id", s.id},
+          {"name", s.name},
+          {"relation", core::to_string(s.relation)},
+          {"kinds", core::support_kind_names(s.kinds)},
+          {"linked", s.linked_person.has_value()},
+          {"created_at", core::format_instant(s.created_at)}};
+}
 
 json to_json(const CircleSummary& c) {
   return {{"id", c.circle.id},           {"name", c.circle.name},      {"purpose", c.circle.purpose},

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/notification.hpp"
+#include "core/supporter.hpp"
 #include "service/circles.hpp"
 #include "service/grants.hpp"
 #include "service/notifications.hpp"
@@ -10,6 +11,10 @@
 
 namespace headway::service {
 
+// An instant as ISO 8601 UTC, or null for 0 (not yet / never).
+nlohmann::json instant(core::Instant t);
+
+nlohmann::json to_json(const core::Supporter& s);
 nlohmann::json to_json(const CircleSummary& c);
 nlohmann::json to_json(const CircleDetail& d, Id viewer);
 nlohmann::json to_json(const FeedPage& p, Id viewer);

@@ -131,14 +131,14 @@ Result<PledgeView> sign_pledge(Context& ctx, const Actor& actor, Id pledge) {
     const auto locked = HW_TRY(t.lock_pledge(pledge));
     if (!locked) return not_found("no such pledge");
     HW_CHECK(core::may_sign(*locked, now));
-    const std::string about = "\u201c" + locked->text + "\u201d in " + c.name;
+    const std::string about = core::pledge_about(locked->text, c.name);
     if (locked->status == core::PledgeStatus::active) {
       HW_CHECK(notify(tx, actor.person_id, core::NotificationKind::pledge_activated, pledge,
                       "You joined an active pledge: " + about + ".", now));
     } else if (core::reaches_threshold(*locked, locked->signers) && HW_TRY(t.activate_pledge(pledge, now))) {
       for (Id signer : HW_TRY(t.list_signers(pledge)))
         HW_CHECK(notify(tx, signer, core::NotificationKind::pledge_activated, pledge,
-                        "Your pledge is active: " + std::to_string(locked->signers) + " people signed " + about + ".", now));
+                        core::pledge_active_text(locked->signers, locked->text, c.name), now));
     }
     const auto after = HW_TRY(t.find_pledge(pledge));
     return view(tx, ctx, actor, *after, c);
