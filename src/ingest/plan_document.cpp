@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "ingest/html.hpp"
+
 namespace headway::ingest {
 namespace {
 
@@ -29,18 +31,6 @@ tr { break-inside: avoid; }
 @media print { body { margin: 0; padding: 0; max-width: none; } }
 )";
 
-void escape(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-}
 
 // <tag class="...">escaped text</tag>
 void element(std::string& out, const char* tag, std::string_view text, const char* cls = nullptr) {
@@ -52,7 +42,7 @@ void element(std::string& out, const char* tag, std::string_view text, const cha
     out += '"';
   }
   out += '>';
-  escape(out, text);
+  append_escaped_html(out, text);
   out += "</";
   out += tag;
   out += ">\n";
@@ -108,15 +98,15 @@ std::string plan_html(const core::ConversationPlan& plan, std::span<const core::
     out += "<section>\n";
     element(out, "h2", kObjectionsHeading);
     out += "<table>\n<thead><tr><th scope=\"col\">";
-    escape(out, kObjectionColumn);
+    append_escaped_html(out, kObjectionColumn);
     out += "</th><th scope=\"col\">";
-    escape(out, kAnswerColumn);
+    append_escaped_html(out, kAnswerColumn);
     out += "</th></tr></thead>\n<tbody>\n";
     for (const auto& o : plan.objections) {
       out += "<tr><td class=\"objection\">";
-      escape(out, o.objection);
+      append_escaped_html(out, o.objection);
       out += "</td><td>";
-      escape(out, o.answer);
+      append_escaped_html(out, o.answer);
       out += "</td></tr>\n";
     }
     out += "</tbody>\n</table>\n</section>\n";

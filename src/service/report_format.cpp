@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ingest/html.hpp"
 #include "service/json_codec.hpp"
 #include "service/reports.hpp"
 
@@ -298,16 +299,7 @@ std::string render_markdown(const WeeklyReport& r) {
 std::string render_html(const WeeklyReport& r) {
   const auto esc = [](const std::string& s) {
     std::string out;
-    for (char c : s) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-      }
-    }
+    ingest::append_escaped_html(out, s);
     return out;
   };
   std::string o =
